@@ -1,0 +1,255 @@
+package io.github.core4j.btf;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A parsed BTF blob: base BTF (vmlinux, a BPF object's own BTF) or split BTF on top of a base (a
+ * kernel module). Parsing indexes type offsets and validates the blob in one go; types and names
+ * are decoded only when asked for, so opening vmlinux BTF builds no per-type objects.
+ *
+ * <p>Type ids follow libbpf: id 0 is {@code void}; a split BTF's ids continue after its base's, and
+ * {@link #type(int)} answers base ids too.
+ */
+public final class Btf {
+  private final String source;
+  private final ByteBuffer buf;
+  private final BtfHeader header;
+  private final Btf base;
+  private final int firstId;
+  private final int[] offsets;
+  private final int count;
+  private final StringSection strings;
+  private final KindLayout layout;
+  private volatile NameIndex nameIndex;
+
+  Btf(
+      String source,
+      ByteBuffer buf,
+      BtfHeader header,
+      Btf base,
+      int[] offsets,
+      int count,
+      StringSection strings,
+      KindLayout layout) {
+    this.source = source;
+    this.buf = buf;
+    this.header = header;
+    this.base = base;
+    this.firstId = base == null ? 1 : base.typeCount();
+    this.offsets = offsets;
+    this.count = count;
+    this.strings = strings;
+    this.layout = layout;
+  }
+
+  /** Parses base BTF from {@code bytes}; {@code source} names the bytes in error messages. */
+  public static Btf parse(byte[] bytes, String source) {
+    return BtfParser.parse(ByteBuffer.wrap(bytes), null, source);
+  }
+
+  /** Parses base BTF from the buffer's remaining bytes without copying them. */
+  public static Btf parse(ByteBuffer bytes, String source) {
+    return BtfParser.parse(bytes.slice(), null, source);
+  }
+
+  /**
+   * Parses split BTF (a kernel module's {@code .BTF}) whose ids and strings continue {@code base}.
+   */
+  public static Btf parseSplit(byte[] bytes, Btf base, String source) {
+    return BtfParser.parse(ByteBuffer.wrap(bytes), base, source);
+  }
+
+  /** Parses split BTF from the buffer's remaining bytes without copying them. */
+  public static Btf parseSplit(ByteBuffer bytes, Btf base, String source) {
+    return BtfParser.parse(bytes.slice(), base, source);
+  }
+
+  /** Where these bytes came from (file name), as used in error messages. */
+  public String source() {
+    return source;
+  }
+
+  /** The header as read. */
+  public BtfHeader header() {
+    return header;
+  }
+
+  /** The byte order of the blob (BTF of a big-endian target is big-endian). */
+  public ByteOrder byteOrder() {
+    return buf.order();
+  }
+
+  /** The base BTF of split BTF. */
+  public Optional<Btf> base() {
+    return Optional.ofNullable(base);
+  }
+
+  /** The first type id stored in this blob: 1 for base BTF, the base's type count for split BTF. */
+  public int firstId() {
+    return firstId;
+  }
+
+  /**
+   * One more than the largest type id, counting the base's types (libbpf's {@code btf__type_cnt}).
+   */
+  public int typeCount() {
+    return firstId + count;
+  }
+
+  /** Whether {@code id} names a type of this BTF or its base (0, void, included). */
+  public boolean hasType(int id) {
+    return id >= 0 && id < typeCount();
+  }
+
+  /** Decodes type {@code id}. */
+  public BtfType type(int id) {
+    if (id == 0) {
+      return BtfVoid.INSTANCE;
+    }
+    if (id < firstId) {
+      checkId(id);
+      return base.type(id);
+    }
+    return TypeDecoder.decode(this, id, offsetOf(id));
+  }
+
+  /** The kind of type {@code id} without decoding the type. */
+  public BtfKind kind(int id) {
+    if (id == 0) {
+      return BtfKind.UNKN;
+    }
+    if (id < firstId) {
+      checkId(id);
+      return base.kind(id);
+    }
+    BtfKind kind = BtfKind.ofValue(kindValue(offsetOf(id)));
+    return kind == null ? BtfKind.UNKN : kind;
+  }
+
+  /** The name of type {@code id} without decoding the type; {@code ""} when anonymous. */
+  public String name(int id) {
+    if (id == 0) {
+      return "";
+    }
+    if (id < firstId) {
+      checkId(id);
+      return base.name(id);
+    }
+    return strings.get(buf.getInt(offsetOf(id)));
+  }
+
+  /**
+   * The string at {@code offset} in the string section (the base's for offsets below this blob's).
+   */
+  public String string(int offset) {
+    if (!strings.isValid(offset)) {
+      throw new IllegalArgumentException(
+          source
+              + ": string offset "
+              + offset
+              + " is outside the string section (0.."
+              + strings.end()
+              + ")");
+    }
+    return strings.get(offset);
+  }
+
+  /** The id of the first type named {@code name} of {@code kind}, searching the base first. */
+  public OptionalInt findByName(String name, BtfKind kind) {
+    for (int id : nameIndex().ids(name)) {
+      if (kind(id) == kind) {
+        return OptionalInt.of(id);
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  /** All ids (base first) of types named exactly {@code name}, in id order. */
+  public int[] idsByName(String name) {
+    return nameIndex().ids(name).clone();
+  }
+
+  /**
+   * All ids of types whose essential name is {@code essentialName}: the name with a trailing {@code
+   * ___flavor} suffix removed, as CO-RE candidate search uses it.
+   */
+  public int[] idsByEssentialName(String essentialName) {
+    return nameIndex().essentialIds(essentialName).clone();
+  }
+
+  /** The string section as stored (read-only view), for writers that keep offsets unchanged. */
+  public ByteBuffer stringSection() {
+    return buf.slice(strings.start(), strings.length()).order(buf.order()).asReadOnlyBuffer();
+  }
+
+  /** The layout section as stored (read-only view; empty when absent). */
+  public ByteBuffer layoutSection() {
+    int len = header.layoutLen();
+    int start = len == 0 ? 0 : header.hdrLen() + header.layoutOff();
+    return buf.slice(start, len).order(buf.order()).asReadOnlyBuffer();
+  }
+
+  @Override
+  public String toString() {
+    return "Btf[" + source + ", ids " + firstId + ".." + (typeCount() - 1) + "]";
+  }
+
+  // ---- package-private access for the decoder, validator and name index ----
+
+  ByteBuffer buffer() {
+    return buf;
+  }
+
+  StringSection strings() {
+    return strings;
+  }
+
+  KindLayout layout() {
+    return layout;
+  }
+
+  int localCount() {
+    return count;
+  }
+
+  int offsetOf(int id) {
+    int local = id - firstId;
+    if (local < 0 || local >= count) {
+      throw new IllegalArgumentException(
+          source
+              + ": type id "
+              + id
+              + " is out of range (BTF has ids 0.."
+              + (typeCount() - 1)
+              + ")");
+    }
+    return offsets[local];
+  }
+
+  int kindValue(int offset) {
+    return (buf.getInt(offset + 4) >>> 24) & 0x7f;
+  }
+
+  private void checkId(int id) {
+    if (id < 0) {
+      throw new IllegalArgumentException(source + ": negative type id " + id);
+    }
+  }
+
+  private NameIndex nameIndex() {
+    NameIndex index = nameIndex;
+    if (index == null) {
+      synchronized (this) {
+        index = nameIndex;
+        if (index == null) {
+          index = NameIndex.build(this, base == null ? null : base.nameIndex());
+          nameIndex = index;
+        }
+      }
+    }
+    return index;
+  }
+}

@@ -1,0 +1,94 @@
+package io.github.core4j.btf;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The string section of one BTF blob. Offsets below {@code firstOffset} belong to the base BTF's
+ * section (split BTF continues the base's offsets). Strings are decoded on demand.
+ */
+final class StringSection {
+  private final ByteBuffer buf;
+  private final int start;
+  private final int length;
+  private final int firstOffset;
+  private final StringSection base;
+
+  StringSection(ByteBuffer buf, int start, int length, StringSection base) {
+    this.buf = buf;
+    this.start = start;
+    this.length = length;
+    this.base = base;
+    this.firstOffset = base == null ? 0 : base.end();
+  }
+
+  /** One past the largest offset this section (with its bases) answers. */
+  int end() {
+    return firstOffset + length;
+  }
+
+  int firstOffset() {
+    return firstOffset;
+  }
+
+  int length() {
+    return length;
+  }
+
+  int start() {
+    return start;
+  }
+
+  boolean isValid(int offset) {
+    if (offset < 0) {
+      return false;
+    }
+    if (offset < firstOffset) {
+      return base.isValid(offset);
+    }
+    return offset - firstOffset < length;
+  }
+
+  /** The NUL-terminated string at {@code offset}; the caller has checked {@link #isValid}. */
+  String get(int offset) {
+    if (offset < firstOffset) {
+      return base.get(offset);
+    }
+    int from = start + offset - firstOffset;
+    int to = from;
+    if (buf.hasArray()) {
+      byte[] a = buf.array();
+      int base = buf.arrayOffset();
+      int i = base + from;
+      while (a[i] != 0) {
+        i++;
+      }
+      return i == base + from
+          ? ""
+          : new String(a, base + from, i - base - from, StandardCharsets.UTF_8);
+    }
+    while (buf.get(to) != 0) {
+      to++;
+    }
+    if (to == from) {
+      return "";
+    }
+    byte[] bytes = new byte[to - from];
+    buf.get(from, bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** Whether the string at a valid {@code offset} equals {@code ascii} without decoding it. */
+  boolean equalsAt(int offset, byte[] ascii) {
+    if (offset < firstOffset) {
+      return base.equalsAt(offset, ascii);
+    }
+    int p = start + offset - firstOffset;
+    for (byte b : ascii) {
+      if (buf.get(p++) != b) {
+        return false;
+      }
+    }
+    return buf.get(p) == 0;
+  }
+}
