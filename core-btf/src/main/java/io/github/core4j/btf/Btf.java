@@ -20,6 +20,7 @@ public final class Btf {
   private final Btf base;
   private final int firstId;
   private final int[] offsets;
+  private final byte[] kinds;
   private final int count;
   private final StringSection strings;
   private final KindLayout layout;
@@ -31,6 +32,7 @@ public final class Btf {
       BtfHeader header,
       Btf base,
       int[] offsets,
+      byte[] kinds,
       int count,
       StringSection strings,
       KindLayout layout) {
@@ -40,6 +42,7 @@ public final class Btf {
     this.base = base;
     this.firstId = base == null ? 1 : base.typeCount();
     this.offsets = offsets;
+    this.kinds = kinds;
     this.count = count;
     this.strings = strings;
     this.layout = layout;
@@ -125,7 +128,11 @@ public final class Btf {
       checkId(id);
       return base.kind(id);
     }
-    BtfKind kind = BtfKind.ofValue(kindValue(offsetOf(id)));
+    int local = id - firstId;
+    if (local >= count) {
+      offsetOf(id); // throws the out-of-range message
+    }
+    BtfKind kind = BtfKind.ofValue(kinds[local]);
     return kind == null ? BtfKind.UNKN : kind;
   }
 
@@ -213,6 +220,16 @@ public final class Btf {
 
   int localCount() {
     return count;
+  }
+
+  /** Kind numbers of the local types, indexed by {@code id - firstId()}; do not modify. */
+  byte[] localKinds() {
+    return kinds;
+  }
+
+  /** Offsets of the local types, indexed by {@code id - firstId()}; do not modify. */
+  int[] localOffsets() {
+    return offsets;
   }
 
   int offsetOf(int id) {

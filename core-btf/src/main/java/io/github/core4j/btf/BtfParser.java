@@ -49,7 +49,9 @@ final class BtfParser {
             : new KindLayout(buf, header.hdrLen() + header.layoutOff(), header.layoutLen() / 4);
 
     int firstId = base == null ? 1 : base.typeCount();
-    int[] offsets = new int[header.typeLen() / TYPE_HEADER_SIZE + 1];
+    int capacity = header.typeLen() / TYPE_HEADER_SIZE + 1;
+    int[] offsets = new int[capacity];
+    byte[] kinds = new byte[capacity];
     int count = 0;
     int pos = typeStart;
     int end = typeStart + header.typeLen();
@@ -87,10 +89,11 @@ final class BtfParser {
                 + (end - pos)
                 + " left");
       }
+      kinds[count] = (byte) ((info >>> 24) & 0x7f);
       offsets[count++] = pos;
       pos += (int) typeSize;
     }
-    Btf btf = new Btf(source, buf, header, base, offsets, count, strings, layout);
+    Btf btf = new Btf(source, buf, header, base, offsets, kinds, count, strings, layout);
     BtfValidator.validate(btf);
     return btf;
   }

@@ -22,9 +22,10 @@ final class BtfValidator {
 
   static void validate(Btf btf) {
     BtfValidator v = new BtfValidator(btf);
-    int end = btf.typeCount();
-    for (int id = btf.firstId(); id < end; id++) {
-      v.checkType(id, btf.offsetOf(id));
+    int first = btf.firstId();
+    int[] offsets = btf.localOffsets();
+    for (int i = 0, n = btf.localCount(); i < n; i++) {
+      v.checkType(first + i, offsets[i]);
     }
     for (int i = 0; i < v.declTagsWithComponent.size(); i++) {
       v.checkDeclTagComponent(v.declTagsWithComponent.get(i));
@@ -124,8 +125,8 @@ final class BtfValidator {
       case STRUCT, UNION -> {
         long bitSize = Integer.toUnsignedLong(sizeOrType) * 8;
         for (int i = 0, p = data; i < vlen; i++, p += 12) {
-          checkString(id, p, b.getInt(p), "member " + i + " name");
-          checkRef(id, p + 4, b.getInt(p + 4), "member " + i + " type");
+          checkString(id, p, b.getInt(p), "member", i, "name");
+          checkRef(id, p + 4, b.getInt(p + 4), "member", i, "type");
           int encoded = b.getInt(p + 8);
           long bitOffset = kflag ? encoded & 0xffffff : Integer.toUnsignedLong(encoded);
           int bitfieldSize = kflag ? encoded >>> 24 : 0;
@@ -162,7 +163,7 @@ final class BtfValidator {
         }
         int step = kind.elementSize();
         for (int i = 0, p = data; i < vlen; i++, p += step) {
-          checkString(id, p, b.getInt(p), "enumerator " + i + " name");
+          checkString(id, p, b.getInt(p), "enumerator", i, "name");
         }
       }
       case FWD -> {
@@ -191,8 +192,8 @@ final class BtfValidator {
         noKindFlag(id, off, kflag);
         checkRef(id, off + 8, sizeOrType, "return type");
         for (int i = 0, p = data; i < vlen; i++, p += 8) {
-          checkString(id, p, b.getInt(p), "parameter " + i + " name");
-          checkRef(id, p + 4, b.getInt(p + 4), "parameter " + i + " type");
+          checkString(id, p, b.getInt(p), "parameter", i, "name");
+          checkRef(id, p + 4, b.getInt(p + 4), "parameter", i, "type");
         }
       }
       case VAR -> {
@@ -217,7 +218,7 @@ final class BtfValidator {
         noKindFlag(id, off, kflag);
         needName(id, off, nameOff);
         for (int i = 0, p = data; i < vlen; i++, p += 12) {
-          checkRef(id, p, b.getInt(p), "section entry " + i + " type");
+          checkRef(id, p, b.getInt(p), "section entry", i, "type");
         }
       }
       case FLOAT -> {
@@ -296,8 +297,20 @@ final class BtfValidator {
   }
 
   private void needName(int id, int off, int nameOff) {
-    if (nameOff == 0 || strings.get(nameOff).isEmpty()) {
+    if (nameOff == 0 || strings.isEmptyAt(nameOff)) {
       throw fail(id, off, "this kind must have a name");
+    }
+  }
+
+  private void checkString(int id, int at, int nameOff, String what, int index, String field) {
+    if (!strings.isValid(nameOff)) {
+      checkString(id, at, nameOff, what + " " + index + " " + field);
+    }
+  }
+
+  private void checkRef(int id, int at, int ref, String what, int index, String field) {
+    if (ref < 0 || ref >= btf.typeCount()) {
+      checkRef(id, at, ref, what + " " + index + " " + field);
     }
   }
 

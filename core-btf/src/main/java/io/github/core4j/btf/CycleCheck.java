@@ -16,87 +16,136 @@ final class CycleCheck {
   private final Btf btf;
   private final ByteBuffer b;
   private final int firstId;
+  private final int[] offsets;
+  private final byte[] kinds;
   private final byte[] state;
   private final int[] stackIds;
   private final int[] stackEdge;
+  private final int[] stackEdges;
 
   CycleCheck(Btf btf) {
     this.btf = btf;
     this.b = btf.buffer();
     this.firstId = btf.firstId();
+    this.offsets = btf.localOffsets();
+    this.kinds = btf.localKinds();
     int n = btf.localCount();
     this.state = new byte[n];
     this.stackIds = new int[n];
     this.stackEdge = new int[n];
+    this.stackEdges = new int[n];
   }
 
   void run() {
     for (int i = 0; i < state.length; i++) {
+      if (isLeaf(kinds[i])) {
+        state[i] = DONE;
+      }
+    }
+    for (int i = 0; i < state.length; i++) {
       if (state[i] == UNSEEN) {
-        search(firstId + i);
+        search(i);
       }
     }
   }
 
+  /**
+   * Kinds with no non-pointer reference: int, ptr, enum, fwd, float, enum64 (and unknown kinds).
+   */
+  private static boolean isLeaf(int kind) {
+    return kind == 1
+        || kind == 2
+        || kind == 6
+        || kind == 7
+        || kind == 16
+        || kind == 19
+        || kind > 19;
+  }
+
+  /** Depth-first search from local index {@code root}; the stack holds local indexes. */
   private void search(int root) {
+    int rootEdges = edgeCount(offsets[root]);
+    if (rootEdges == 0) {
+      state[root] = DONE;
+      return;
+    }
     int depth = 0;
     stackIds[0] = root;
     stackEdge[0] = 0;
-    state[root - firstId] = ON_PATH;
+    stackEdges[0] = rootEdges;
+    state[root] = ON_PATH;
     while (depth >= 0) {
-      int id = stackIds[depth];
-      int off = btf.offsetOf(id);
+      int local = stackIds[depth];
       int edge = stackEdge[depth];
-      if (edge >= edgeCount(off)) {
-        state[id - firstId] = DONE;
+      if (edge >= stackEdges[depth]) {
+        state[local] = DONE;
         depth--;
         continue;
       }
       stackEdge[depth] = edge + 1;
-      int next = target(off, edge);
-      if (next < firstId) {
+      int next = target(offsets[local], edge) - firstId;
+      if (next < 0) {
         continue; // void or a base type: the base was checked on its own
       }
-      byte s = state[next - firstId];
+      byte s = state[next];
+      if (s == DONE) {
+        continue;
+      }
       if (s == ON_PATH) {
         throw cycle(depth, next);
       }
-      if (s == UNSEEN) {
-        state[next - firstId] = ON_PATH;
-        depth++;
-        stackIds[depth] = next;
-        stackEdge[depth] = 0;
+      int edges = edgeCount(offsets[next]);
+      if (edges == 0) {
+        state[next] = DONE;
+        continue;
       }
+      state[next] = ON_PATH;
+      depth++;
+      stackIds[depth] = next;
+      stackEdge[depth] = 0;
+      stackEdges[depth] = edges;
     }
   }
 
   /** Number of non-pointer references out of the type at {@code off}. */
   private int edgeCount(int off) {
     int info = b.getInt(off + 4);
-    BtfKind kind = BtfKind.ofValue((info >>> 24) & 0x7f);
-    if (kind == null) {
-      return 0;
-    }
     int vlen = info & 0xffffff;
-    return switch (kind) {
-      case TYPEDEF, VOLATILE, CONST, RESTRICT, TYPE_TAG, ARRAY, VAR, FUNC, DECL_TAG -> 1;
-      case STRUCT, UNION, DATASEC -> vlen;
-      case FUNC_PROTO -> vlen + 1;
-      default -> 0;
-    };
+    switch ((info >>> 24) & 0x7f) {
+      case 8,
+      9,
+      10,
+      11,
+      18,
+      3,
+      14,
+      12,
+      17: // typedef, qualifiers, type tag, array, var, func, decl tag
+        return 1;
+      case 4, 5, 15: // struct, union, datasec
+        return vlen;
+      case 13: // func proto: return type and parameters
+        return vlen + 1;
+      default:
+        return 0;
+    }
   }
 
   private int target(int off, int edge) {
-    int info = b.getInt(off + 4);
-    BtfKind kind = BtfKind.ofValue((info >>> 24) & 0x7f);
+    int kind = (b.getInt(off + 4) >>> 24) & 0x7f;
     int data = off + 12;
-    return switch (kind) {
-      case ARRAY -> b.getInt(data);
-      case STRUCT, UNION -> b.getInt(data + edge * 12 + 4);
-      case DATASEC -> b.getInt(data + edge * 12);
-      case FUNC_PROTO -> edge == 0 ? b.getInt(off + 8) : b.getInt(data + (edge - 1) * 8 + 4);
-      default -> b.getInt(off + 8);
-    };
+    switch (kind) {
+      case 3:
+        return b.getInt(data);
+      case 4, 5:
+        return b.getInt(data + edge * 12 + 4);
+      case 15:
+        return b.getInt(data + edge * 12);
+      case 13:
+        return edge == 0 ? b.getInt(off + 8) : b.getInt(data + (edge - 1) * 8 + 4);
+      default:
+        return b.getInt(off + 8);
+    }
   }
 
   private BtfFormatException cycle(int depth, int back) {
@@ -106,13 +155,17 @@ final class CycleCheck {
       from--;
     }
     for (int i = from; i <= depth; i++) {
-      path.append(describe(stackIds[i])).append(" -> ");
+      path.append(describe(firstId + stackIds[i])).append(" -> ");
     }
-    path.append('[').append(back).append(']');
+    int backId = firstId + back;
+    path.append('[').append(backId).append(']');
     return new BtfFormatException(
         btf.source(),
-        btf.offsetOf(back),
-        "type [" + back + "] is part of a reference cycle that passes through no pointer: " + path);
+        offsets[back],
+        "type ["
+            + backId
+            + "] is part of a reference cycle that passes through no pointer: "
+            + path);
   }
 
   private String describe(int id) {

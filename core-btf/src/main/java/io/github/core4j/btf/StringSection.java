@@ -55,18 +55,24 @@ final class StringSection {
       return base.get(offset);
     }
     int from = start + offset - firstOffset;
-    int to = from;
     if (buf.hasArray()) {
       byte[] a = buf.array();
-      int base = buf.arrayOffset();
-      int i = base + from;
-      while (a[i] != 0) {
+      int first = buf.arrayOffset() + from;
+      int i = first;
+      int bits = 0;
+      byte c;
+      while ((c = a[i]) != 0) {
+        bits |= c;
         i++;
       }
-      return i == base + from
-          ? ""
-          : new String(a, base + from, i - base - from, StandardCharsets.UTF_8);
+      if (i == first) {
+        return "";
+      }
+      // ASCII (all kernel identifiers) needs no decoding: Latin-1 is a plain copy.
+      return new String(
+          a, first, i - first, bits >= 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
+    int to = from;
     while (buf.get(to) != 0) {
       to++;
     }
@@ -76,6 +82,14 @@ final class StringSection {
     byte[] bytes = new byte[to - from];
     buf.get(from, bytes);
     return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** Whether the string at a valid {@code offset} is empty, without decoding it. */
+  boolean isEmptyAt(int offset) {
+    if (offset < firstOffset) {
+      return base.isEmptyAt(offset);
+    }
+    return buf.get(start + offset - firstOffset) == 0;
   }
 
   /** Whether the string at a valid {@code offset} equals {@code ascii} without decoding it. */

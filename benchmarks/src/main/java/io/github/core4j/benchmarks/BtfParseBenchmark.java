@@ -1,0 +1,48 @@
+package io.github.core4j.benchmarks;
+
+import io.github.core4j.btf.Btf;
+import io.github.core4j.btf.source.BtfFiles;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Parsing kernel BTF: read the file, index and validate every type, then resolve every type's name
+ * — the same work as {@code native/btf_parse.c} does with libbpf's {@code btf__parse}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class BtfParseBenchmark {
+  /** The BTF file to parse. */
+  @Param("/sys/kernel/btf/vmlinux")
+  public String file;
+
+  /** Parse and resolve every name. */
+  @Benchmark
+  public void parseAndResolveNames(Blackhole bh) {
+    Btf btf = BtfFiles.read(Path.of(file));
+    for (int id = 1; id < btf.typeCount(); id++) {
+      bh.consume(btf.name(id));
+    }
+  }
+
+  /** Parse only: what a caller pays before asking for anything. */
+  @Benchmark
+  public Btf parseOnly() {
+    return BtfFiles.read(Path.of(file));
+  }
+}
