@@ -1,12 +1,10 @@
 package io.github.core4j.cli;
 
-import io.github.core4j.btf.BtfFormatException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,7 +53,9 @@ public final class Core4j {
   /** Runs {@code args} with the given output streams and returns the exit code. */
   public static int run(OutputStream out, PrintStream err, String... args) {
     CommandLine cli = new CommandLine(new Core4j(out));
-    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setErr(
+        new java.io.PrintWriter(
+            new java.io.OutputStreamWriter(err, java.nio.charset.StandardCharsets.UTF_8), true));
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     cli.setParameterExceptionHandler(
         (ex, a) -> {
@@ -83,12 +83,6 @@ public final class Core4j {
   }
 
   private static String describe(Exception ex) {
-    if (ex instanceof BtfFormatException) {
-      return ex.getMessage();
-    }
-    if (ex instanceof UncheckedIOException u) {
-      return u.getMessage();
-    }
     String message = ex.getMessage();
     return message == null ? ex.getClass().getSimpleName() : message;
   }

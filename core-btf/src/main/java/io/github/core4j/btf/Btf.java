@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed BTF blob: base BTF (vmlinux, a BPF object's own BTF) or split BTF on top of a base (a
@@ -17,20 +18,20 @@ public final class Btf {
   private final String source;
   private final ByteBuffer buf;
   private final BtfHeader header;
-  private final Btf base;
+  private final @Nullable Btf base;
   private final int firstId;
   private final int[] offsets;
   private final byte[] kinds;
   private final int count;
   private final StringSection strings;
   private final KindLayout layout;
-  private volatile NameIndex nameIndex;
+  private volatile @Nullable NameIndex nameIndex;
 
   Btf(
       String source,
       ByteBuffer buf,
       BtfHeader header,
-      Btf base,
+      @Nullable Btf base,
       int[] offsets,
       byte[] kinds,
       int count,
@@ -113,8 +114,7 @@ public final class Btf {
       return BtfVoid.INSTANCE;
     }
     if (id < firstId) {
-      checkId(id);
-      return base.type(id);
+      return base().orElseThrow().type(checkId(id));
     }
     return TypeDecoder.decode(this, id, offsetOf(id));
   }
@@ -125,8 +125,7 @@ public final class Btf {
       return BtfKind.UNKN;
     }
     if (id < firstId) {
-      checkId(id);
-      return base.kind(id);
+      return base().orElseThrow().kind(checkId(id));
     }
     int local = id - firstId;
     if (local >= count) {
@@ -142,8 +141,7 @@ public final class Btf {
       return "";
     }
     if (id < firstId) {
-      checkId(id);
-      return base.name(id);
+      return base().orElseThrow().name(checkId(id));
     }
     return strings.get(buf.getInt(offsetOf(id)));
   }
@@ -250,10 +248,11 @@ public final class Btf {
     return (buf.getInt(offset + 4) >>> 24) & 0x7f;
   }
 
-  private void checkId(int id) {
+  private int checkId(int id) {
     if (id < 0) {
       throw new IllegalArgumentException(source + ": negative type id " + id);
     }
+    return id;
   }
 
   private NameIndex nameIndex() {

@@ -1,5 +1,7 @@
 package io.github.core4j.btf;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The BTF type kinds, with the kernel's numeric values and the fixed sizes of the data that follows
  * a {@code struct btf_type} of that kind. The names are the ones bpftool prints.
@@ -62,7 +64,7 @@ public enum BtfKind {
   }
 
   /** The kind with the given number, or {@code null} when core4j does not know it. */
-  public static BtfKind ofValue(int value) {
+  public static @Nullable BtfKind ofValue(int value) {
     return value >= 0 && value <= MAX_KNOWN ? BY_VALUE[value] : null;
   }
 }

@@ -2,6 +2,7 @@ package io.github.core4j.btf;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the header, checks the section layout, and indexes every type's offset in one pass over the
@@ -16,7 +17,7 @@ final class BtfParser {
 
   private BtfParser() {}
 
-  static Btf parse(ByteBuffer bytes, Btf base, String source) {
+  static Btf parse(ByteBuffer bytes, @Nullable Btf base, String source) {
     ByteBuffer buf = bytes.slice();
     int size = buf.remaining();
     if (size < BtfHeader.CLASSIC_SIZE) {
@@ -98,7 +99,7 @@ final class BtfParser {
     return btf;
   }
 
-  private static BtfHeader readHeader(ByteBuffer buf, int size, Btf base, String source) {
+  private static BtfHeader readHeader(ByteBuffer buf, int size, @Nullable Btf base, String source) {
     int version = buf.get(2) & 0xff;
     int flags = buf.get(3) & 0xff;
     if (version != 1) {

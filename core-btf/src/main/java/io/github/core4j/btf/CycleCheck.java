@@ -111,41 +111,26 @@ final class CycleCheck {
   private int edgeCount(int off) {
     int info = b.getInt(off + 4);
     int vlen = info & 0xffffff;
-    switch ((info >>> 24) & 0x7f) {
-      case 8,
-      9,
-      10,
-      11,
-      18,
-      3,
-      14,
-      12,
-      17: // typedef, qualifiers, type tag, array, var, func, decl tag
-        return 1;
-      case 4, 5, 15: // struct, union, datasec
-        return vlen;
-      case 13: // func proto: return type and parameters
-        return vlen + 1;
-      default:
-        return 0;
+    int kind = (info >>> 24) & 0x7f;
+    if (kind == 4 || kind == 5 || kind == 15) {
+      return vlen; // struct, union, datasec: one per member or variable
     }
+    if (kind == 13) {
+      return vlen + 1; // func proto: return type and parameters
+    }
+    return isLeaf(kind) ? 0 : 1; // typedef, qualifiers, type tag, array, var, func, decl tag
   }
 
   private int target(int off, int edge) {
     int kind = (b.getInt(off + 4) >>> 24) & 0x7f;
     int data = off + 12;
-    switch (kind) {
-      case 3:
-        return b.getInt(data);
-      case 4, 5:
-        return b.getInt(data + edge * 12 + 4);
-      case 15:
-        return b.getInt(data + edge * 12);
-      case 13:
-        return edge == 0 ? b.getInt(off + 8) : b.getInt(data + (edge - 1) * 8 + 4);
-      default:
-        return b.getInt(off + 8);
-    }
+    return switch (kind) {
+      case 3 -> b.getInt(data);
+      case 4, 5 -> b.getInt(data + edge * 12 + 4);
+      case 15 -> b.getInt(data + edge * 12);
+      case 13 -> edge == 0 ? b.getInt(off + 8) : b.getInt(data + (edge - 1) * 8 + 4);
+      default -> b.getInt(off + 8);
+    };
   }
 
   private BtfFormatException cycle(int depth, int back) {

@@ -1,6 +1,7 @@
 package io.github.core4j.btf;
 
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The optional BTF layout section: for each kind known to the encoder, the size of its singular
@@ -9,11 +10,11 @@ import java.nio.ByteBuffer;
 final class KindLayout {
   static final KindLayout NONE = new KindLayout(null, 0, 0);
 
-  private final ByteBuffer buf;
+  private final @Nullable ByteBuffer buf;
   private final int start;
   private final int count;
 
-  KindLayout(ByteBuffer buf, int start, int count) {
+  KindLayout(@Nullable ByteBuffer buf, int start, int count) {
     this.buf = buf;
     this.start = start;
     this.count = count;
@@ -24,11 +25,11 @@ final class KindLayout {
   }
 
   int infoSize(int kind) {
-    return buf.get(start + kind * 4) & 0xff;
+    return java.util.Objects.requireNonNull(buf).get(start + kind * 4) & 0xff;
   }
 
   int elementSize(int kind) {
-    return buf.get(start + kind * 4 + 1) & 0xff;
+    return java.util.Objects.requireNonNull(buf).get(start + kind * 4 + 1) & 0xff;
   }
 
   boolean isPresent() {

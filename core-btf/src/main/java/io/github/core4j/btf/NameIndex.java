@@ -3,6 +3,7 @@ package io.github.core4j.btf;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Name to type-id lookup for one BTF blob, built once on first use. Split BTF answers its base's
@@ -12,15 +13,15 @@ final class NameIndex {
   private static final int[] NONE = new int[0];
 
   private final Map<String, int[]> byName;
-  private final NameIndex base;
-  private volatile Map<String, int[]> byEssentialName;
+  private final @Nullable NameIndex base;
+  private volatile @Nullable Map<String, int[]> byEssentialName;
 
-  private NameIndex(Map<String, int[]> byName, NameIndex base) {
+  private NameIndex(Map<String, int[]> byName, @Nullable NameIndex base) {
     this.byName = byName;
     this.base = base;
   }
 
-  static NameIndex build(Btf btf, NameIndex base) {
+  static NameIndex build(Btf btf, @Nullable NameIndex base) {
     int first = btf.firstId();
     int end = btf.typeCount();
     Map<String, int[]> map = new HashMap<>(Math.max(16, (end - first) * 4 / 3));

@@ -2,6 +2,7 @@ package io.github.core4j.btf;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The string section of one BTF blob. Offsets below {@code firstOffset} belong to the base BTF's
@@ -12,9 +13,9 @@ final class StringSection {
   private final int start;
   private final int length;
   private final int firstOffset;
-  private final StringSection base;
+  private final @Nullable StringSection base;
 
-  StringSection(ByteBuffer buf, int start, int length, StringSection base) {
+  StringSection(ByteBuffer buf, int start, int length, @Nullable StringSection base) {
     this.buf = buf;
     this.start = start;
     this.length = length;
@@ -43,16 +44,18 @@ final class StringSection {
     if (offset < 0) {
       return false;
     }
-    if (offset < firstOffset) {
-      return base.isValid(offset);
+    StringSection inBase = base;
+    if (inBase != null && offset < firstOffset) {
+      return inBase.isValid(offset);
     }
     return offset - firstOffset < length;
   }
 
   /** The NUL-terminated string at {@code offset}; the caller has checked {@link #isValid}. */
   String get(int offset) {
-    if (offset < firstOffset) {
-      return base.get(offset);
+    StringSection inBase = base;
+    if (inBase != null && offset < firstOffset) {
+      return inBase.get(offset);
     }
     int from = start + offset - firstOffset;
     if (buf.hasArray()) {
@@ -86,16 +89,18 @@ final class StringSection {
 
   /** Whether the string at a valid {@code offset} is empty, without decoding it. */
   boolean isEmptyAt(int offset) {
-    if (offset < firstOffset) {
-      return base.isEmptyAt(offset);
+    StringSection inBase = base;
+    if (inBase != null && offset < firstOffset) {
+      return inBase.isEmptyAt(offset);
     }
     return buf.get(start + offset - firstOffset) == 0;
   }
 
   /** Whether the string at a valid {@code offset} equals {@code ascii} without decoding it. */
   boolean equalsAt(int offset, byte[] ascii) {
-    if (offset < firstOffset) {
-      return base.equalsAt(offset, ascii);
+    StringSection inBase = base;
+    if (inBase != null && offset < firstOffset) {
+      return inBase.equalsAt(offset, ascii);
     }
     int p = start + offset - firstOffset;
     for (byte b : ascii) {

@@ -43,7 +43,7 @@ final class TypeDecoder {
       case VOLATILE -> new BtfVolatile(name, sizeOrType);
       case CONST -> new BtfConst(name, sizeOrType);
       case RESTRICT -> new BtfRestrict(name, sizeOrType);
-      case FUNC -> new BtfFunc(name, sizeOrType, BtfLinkage.ofValue(vlen));
+      case FUNC -> new BtfFunc(name, sizeOrType, linkage(vlen));
       case FUNC_PROTO -> {
         List<BtfParam> params = new ArrayList<>(vlen);
         for (int i = 0, p = data; i < vlen; i++, p += 8) {
@@ -51,7 +51,7 @@ final class TypeDecoder {
         }
         yield new BtfFuncProto(name, sizeOrType, params);
       }
-      case VAR -> new BtfVar(name, sizeOrType, BtfLinkage.ofValue(b.getInt(data)));
+      case VAR -> new BtfVar(name, sizeOrType, linkage(b.getInt(data)));
       case DATASEC -> {
         List<BtfVarSecinfo> vars = new ArrayList<>(vlen);
         for (int i = 0, p = data; i < vlen; i++, p += 12) {
@@ -73,6 +73,11 @@ final class TypeDecoder {
       }
       case UNKN -> throw new IllegalStateException("kind 0 passed validation at type " + id);
     };
+  }
+
+  /** A linkage the validator already checked. */
+  private static BtfLinkage linkage(int value) {
+    return java.util.Objects.requireNonNull(BtfLinkage.ofValue(value), "validated linkage");
   }
 
   private static List<BtfMember> members(

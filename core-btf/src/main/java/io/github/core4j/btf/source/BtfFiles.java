@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads raw BTF from files: plain ({@code /sys/kernel/btf/vmlinux}, a {@code .btf}), or compressed
@@ -24,7 +25,7 @@ public final class BtfFiles {
   }
 
   /** Reads split BTF from {@code path} on top of {@code base}. */
-  public static Btf read(Path path, Btf base) {
+  public static Btf read(Path path, @Nullable Btf base) {
     return base == null ? read(path) : Btf.parseSplit(readBytes(path), base, path.toString());
   }
 

@@ -5,6 +5,7 @@ import io.github.core4j.btf.BtfType;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds BTF in code: add type records in order (each gets the next id), then {@link #build()}
@@ -12,7 +13,7 @@ import java.util.List;
  * file.
  */
 public final class BtfBuilder {
-  private final Btf base;
+  private final @Nullable Btf base;
   private final List<BtfType> types = new ArrayList<>();
 
   /** A builder for base BTF: the first added type gets id 1. */
@@ -21,7 +22,7 @@ public final class BtfBuilder {
   }
 
   /** A builder for split BTF on {@code base}: the first added type gets the base's type count. */
-  public BtfBuilder(Btf base) {
+  public BtfBuilder(@Nullable Btf base) {
     this.base = base;
   }
 

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encodes BTF to bytes in either byte order. Writing a parsed {@link Btf} keeps its string section
@@ -41,7 +42,7 @@ public final class BtfWriter {
    * Encodes {@code types} as base BTF ({@code base == null}, ids from 1) or as split BTF on {@code
    * base} (ids continue the base's), with a fresh string section.
    */
-  public static byte[] write(List<BtfType> types, Btf base, ByteOrder order) {
+  public static byte[] write(List<BtfType> types, @Nullable Btf base, ByteOrder order) {
     StringTable strings = StringTable.empty(base == null ? null : baseTable(base));
     return encode(types, strings, new byte[0], BtfHeader.CLASSIC_SIZE, order);
   }

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A BTF string section under construction. It can start as a copy of an existing section, so that
@@ -15,16 +16,16 @@ import java.util.Map;
 final class StringTable {
   private final Map<String, Integer> offsets = new HashMap<>();
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-  private final StringTable base;
+  private final @Nullable StringTable base;
   private final int firstOffset;
 
-  private StringTable(StringTable base) {
+  private StringTable(@Nullable StringTable base) {
     this.base = base;
     this.firstOffset = base == null ? 0 : base.end();
   }
 
   /** A table holding just the empty string (base BTF) or nothing yet (split BTF). */
-  static StringTable empty(StringTable base) {
+  static StringTable empty(@Nullable StringTable base) {
     StringTable t = new StringTable(base);
     if (base == null) {
       t.offsets.put("", 0);
@@ -34,7 +35,7 @@ final class StringTable {
   }
 
   /** A table whose bytes are {@code btf}'s string section, unchanged. */
-  static StringTable copyOf(Btf btf, StringTable base) {
+  static StringTable copyOf(Btf btf, @Nullable StringTable base) {
     StringTable t = new StringTable(base);
     ByteBuffer section = btf.stringSection();
     byte[] raw = new byte[section.remaining()];
@@ -71,7 +72,7 @@ final class StringTable {
     return offset;
   }
 
-  private Integer find(String s) {
+  private @Nullable Integer find(String s) {
     Integer inBase = base == null ? null : base.find(s);
     return inBase != null ? inBase : offsets.get(s);
   }

@@ -87,7 +87,7 @@ final class TypeEncoder {
     } else if (t instanceof BtfFwd f) {
       head(name, kind, 0, f.union(), 0);
     } else if (t instanceof BtfFunc f) {
-      head(name, kind, f.linkage().ordinal(), false, f.type());
+      head(name, kind, f.linkage().value(), false, f.type());
     } else if (t instanceof BtfFuncProto p) {
       head(name, kind, p.params().size(), false, p.returnType());
       for (BtfParam param : p.params()) {
@@ -96,7 +96,7 @@ final class TypeEncoder {
       }
     } else if (t instanceof BtfVar v) {
       head(name, kind, 0, false, v.type());
-      putInt(v.linkage().ordinal());
+      putInt(v.linkage().value());
     } else if (t instanceof BtfDatasec d) {
       head(name, kind, d.vars().size(), false, d.size());
       for (BtfVarSecinfo v : d.vars()) {
