@@ -14,7 +14,7 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static unsigned long one(const char *path)
+static unsigned long one(const char *path, int names)
 {
 	struct btf *btf = btf__parse(path, NULL);
 	unsigned long sum = 0;
@@ -22,7 +22,7 @@ static unsigned long one(const char *path)
 		fprintf(stderr, "btf__parse(%s) failed\n", path);
 		exit(2);
 	}
-	for (unsigned int id = 1; id < btf__type_cnt(btf); id++) {
+	for (unsigned int id = 1; names && id < btf__type_cnt(btf); id++) {
 		const char *name = btf__name_by_offset(btf, btf__type_by_id(btf, id)->name_off);
 		sum += name[0];
 	}
@@ -35,16 +35,18 @@ int main(int argc, char **argv)
 	const char *path = argc > 1 ? argv[1] : "/sys/kernel/btf/vmlinux";
 	double seconds = argc > 2 ? atof(argv[2]) : 5.0;
 	unsigned long sink = 0;
-	for (int i = 0; i < 20; i++) /* warm up caches */
-		sink += one(path);
-	long n = 0;
-	double start = now(), end;
-	do {
-		sink += one(path);
-		n++;
-		end = now();
-	} while (end - start < seconds);
-	printf("libbpf btf__parse+names %s: %.3f ms/op over %ld ops (sink %lu)\n", path,
-	       (end - start) * 1e3 / n, n, sink % 7);
+	for (int names = 1; names >= 0; names--) {
+		for (int i = 0; i < 20; i++) /* warm up caches */
+			sink += one(path, names);
+		long n = 0;
+		double start = now(), end;
+		do {
+			sink += one(path, names);
+			n++;
+			end = now();
+		} while (end - start < seconds);
+		printf("libbpf btf__parse%s %s: %.3f ms/op over %ld ops (sink %lu)\n",
+		       names ? "+names" : " only", path, (end - start) * 1e3 / n, n, sink % 7);
+	}
 	return 0;
 }

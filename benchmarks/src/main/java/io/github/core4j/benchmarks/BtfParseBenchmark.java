@@ -40,6 +40,12 @@ public class BtfParseBenchmark {
     }
   }
 
+  /** Parse, then the whole-graph check ({@code validate()}: no cycles without pointers). */
+  @Benchmark
+  public Btf parseAndValidate() {
+    return BtfFiles.read(Path.of(file)).validate();
+  }
+
   /** Parse only: what a caller pays before asking for anything. */
   @Benchmark
   public Btf parseOnly() {

@@ -26,6 +26,8 @@ public final class Btf {
   private final StringSection strings;
   private final KindLayout layout;
   private volatile @Nullable NameIndex nameIndex;
+  private volatile boolean acyclic;
+  private volatile int pointerSize;
 
   Btf(
       String source,
@@ -69,6 +71,61 @@ public final class Btf {
   /** Parses split BTF from the buffer's remaining bytes without copying them. */
   public static Btf parseSplit(ByteBuffer bytes, Btf base, String source) {
     return BtfParser.parse(bytes.slice(), base, source);
+  }
+
+  /**
+   * Runs the checks that span many types, once: no reference cycle that passes through no pointer
+   * (a typedef of itself, a struct containing itself). Parsing already did every per-type check
+   * libbpf and the kernel do; operations that follow type references transitively (size resolution,
+   * C dumps, relocation) call this first, so parsing stays as cheap as libbpf's.
+   *
+   * @return this BTF
+   * @throws BtfFormatException naming the cycle
+   */
+  public Btf validate() {
+    if (!acyclic) {
+      if (base != null) {
+        base.validate();
+      }
+      new CycleCheck(this).run();
+      acyclic = true;
+    }
+    return this;
+  }
+
+  /**
+   * The size in bytes of type {@code id} after looking through typedefs and qualifiers, with array
+   * sizes multiplied out, as libbpf's {@code btf__resolve_size}.
+   *
+   * @throws IllegalArgumentException for types without a size (void, functions, forward
+   *     declarations)
+   * @throws BtfFormatException when the type chain is deeper than 32 links or the size overflows
+   */
+  public long resolveSize(int id) {
+    return SizeResolver.resolve(this, id);
+  }
+
+  /**
+   * The target's pointer size: the size of {@code long} as this BTF (or its base) describes it,
+   * else 8, as libbpf determines it.
+   */
+  public int pointerSize() {
+    int size = pointerSize;
+    if (size == 0) {
+      size = 8;
+      for (String name : new String[] {"long int", "long unsigned int", "long", "unsigned long"}) {
+        OptionalInt id = findByName(name, BtfKind.INT);
+        if (id.isPresent()) {
+          int s = ((BtfInt) type(id.getAsInt())).size();
+          if (s == 4 || s == 8) {
+            size = s;
+            break;
+          }
+        }
+      }
+      pointerSize = size;
+    }
+    return size;
   }
 
   /** Where these bytes came from (file name), as used in error messages. */

@@ -156,8 +156,11 @@ class MalformedBtfTest {
   void selfReferencingTypedef() {
     BtfBuilder b = new BtfBuilder();
     b.add(new BtfTypedef("loop", 1));
-    BtfFormatException e = assertThrows(BtfFormatException.class, b::build);
+    Btf btf = b.build(); // parsing checks each type; cycles are a whole-graph check
+    BtfFormatException e = assertThrows(BtfFormatException.class, btf::validate);
     assertTrue(e.getMessage().contains("type [1] is part of a reference cycle"), e.getMessage());
+    BtfFormatException size = assertThrows(BtfFormatException.class, () -> btf.resolveSize(1));
+    assertTrue(size.getMessage().contains("more than 32 typedefs"), size.getMessage());
   }
 
   @Test
@@ -166,7 +169,7 @@ class MalformedBtfTest {
     int i = b.add(new BtfInt("int", 4, BtfInt.SIGNED, 0, 32));
     b.add(new BtfStruct("s", 8, false, List.of(new BtfMember("self", 3, 0, 0))));
     b.add(new BtfArray("", 2, i, 2));
-    BtfFormatException e = assertThrows(BtfFormatException.class, b::build);
+    BtfFormatException e = assertThrows(BtfFormatException.class, () -> b.build().validate());
     assertTrue(e.getMessage().contains("[2] STRUCT 's' -> [3] ARRAY -> [2]"), e.getMessage());
   }
 
@@ -175,7 +178,24 @@ class MalformedBtfTest {
     BtfBuilder b = new BtfBuilder();
     b.add(new BtfStruct("node", 8, false, List.of(new BtfMember("next", 2, 0, 0))));
     b.add(new BtfPtr("", 1));
-    assertEquals(3, b.build().typeCount());
+    assertEquals(3, b.build().validate().typeCount());
+  }
+
+  @Test
+  void everyTestdataBtfIsAcyclic() {
+    for (Testdata.BtfCase c : Testdata.btfCases()) {
+      c.parse().validate();
+    }
+  }
+
+  @Test
+  void resolveSizeLikeLibbpf() {
+    Btf btf = BtfFiles.read(Testdata.root().resolve("btf/small/all_kinds.bpfel.btf"));
+    assertEquals(176, btf.resolveSize(btf.findByName("nested", BtfKind.STRUCT).getAsInt()));
+    assertEquals(8, btf.resolveSize(btf.findByName("u64", BtfKind.TYPEDEF).getAsInt()));
+    assertEquals(24, btf.resolveSize(14)); // int matrix[2][3]
+    assertEquals(8, btf.resolveSize(1)); // a pointer
+    assertThrows(IllegalArgumentException.class, () -> btf.resolveSize(17)); // FWD has no size
   }
 
   @Test
@@ -230,7 +250,7 @@ class MalformedBtfTest {
         bytes[at] = random.nextBoolean() ? (byte) random.nextInt(256) : (byte) (bytes[at] ^ 0x80);
       }
       try {
-        Btf btf = Btf.parse(bytes, "mutant-" + round);
+        Btf btf = Btf.parse(bytes, "mutant-" + round).validate();
         for (int id = 1; id < btf.typeCount(); id++) {
           btf.type(id);
           btf.name(id);
