@@ -2,6 +2,7 @@
 # Regenerates core4j's ELF testdata and the llvm outputs it is tested against.
 #
 #   src/*.bpf.c                 BPF C sources
+#   src/opcodes.S               every opcode with a spread of fields (written by gen_opcodes.py)
 #   obj/<name>.<cpu>.<target>.o  objects: clang-16 for v1/v3, clang-19 for v4 (clang-16 has no v4),
 #                               both byte orders (bpfel, bpfeb)
 #   kernel/*.ko                 two small x86-64 modules from Debian's linux-image-6.1.0-50-amd64
@@ -15,6 +16,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
 mkdir -p obj kernel expected
+python3 gen_opcodes.py
 inc=(-I/usr/include/"$(gcc -dumpmachine 2>/dev/null || echo x86_64-linux-gnu)")
 
 compile() { # compiler cpu target source
@@ -28,6 +30,7 @@ for t in bpfel bpfeb; do
   compile clang-16 v1 "$t" src/maps_calls.bpf.c
   compile clang-16 v3 "$t" src/asm_llvm16.bpf.c
   compile clang-19 v4 "$t" src/v4.bpf.c
+  clang-19 -target "$t" -c src/opcodes.S -o "obj/opcodes.$t.o"
 done
 
 # Two small modules from the Debian kernel package, when it has been fetched.
