@@ -29,10 +29,15 @@ class ObjdumpMatchTest {
     assertLinesEqual(ElfTestdata.expected(obj, "objdump19"), ours);
   }
 
-  /** The compiled objects; the opcode sweep is left out, LLVM 16 ignores fields 19 checks. */
-  static List<Path> compiledObjects() {
+  /**
+   * The objects clang-16 compiled. LLVM 16 ignores fields that cpu v4 gave meaning to ({@code off}
+   * of MOV, DIV and MOD), so it misreads the v4 objects and the opcode sweep; there 19 is the
+   * oracle.
+   */
+  static List<Path> llvm16Objects() {
     return objects().stream()
         .filter(p -> !p.getFileName().toString().startsWith("opcodes"))
+        .filter(p -> !p.getFileName().toString().contains(".v4."))
         .toList();
   }
 
