@@ -1,13 +1,8 @@
 package io.github.core4j.elf;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,7 +37,7 @@ public final class ElfFile {
    * are refused.
    */
   public static ElfFile open(Path path) {
-    return parse(map(path), path.toString());
+    return parse(MappedFiles.map(path), path.toString());
   }
 
   /** Parses the buffer's remaining bytes without copying them. */
@@ -62,22 +57,6 @@ public final class ElfFile {
         && head.get(head.position() + 1) == 'E'
         && head.get(head.position() + 2) == 'L'
         && head.get(head.position() + 3) == 'F';
-  }
-
-  /** A read-only mapping of the whole file. */
-  static ByteBuffer map(Path path) {
-    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-      long size = ch.size();
-      if (size > Integer.MAX_VALUE) {
-        throw new ElfFormatException(
-            path.toString(), -1, "file is " + size + " bytes; files of 2 GiB or more are refused");
-      }
-      return ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-    } catch (NoSuchFileException e) {
-      throw new ElfFormatException(path.toString(), -1, "no such file");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-    }
   }
 
   /** Where the bytes came from, as used in error messages. */
