@@ -187,6 +187,9 @@ final class ElfParser {
                 + ", expected SHT_STRTAB (3)");
       }
       names = new StringTable(source, strtab, slice(strtab));
+      // name the table itself, so that errors about names say where they looked
+      String own = names.get(raw[s * 10], "the name of section " + s);
+      names = new StringTable(source, section(s, own, raw), slice(strtab));
     }
     List<ElfSection> sections = new ArrayList<>(shnum);
     for (int i = 0; i < shnum; i++) {
