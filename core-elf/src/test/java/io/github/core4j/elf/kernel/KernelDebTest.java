@@ -68,4 +68,24 @@ class KernelDebTest {
     Btf expected = BtfFiles.read(ElfTestdata.root().resolve("btf/kernels/6.1.0-50-amd64.btf.xz"));
     assertSameBtf(expected, KernelBtf.read(file));
   }
+
+  @Test
+  void vmlinuxElfIsReadThroughAMapping() throws IOException {
+    Path deb = deb();
+    assumeTrue(deb != null, "run testdata/elf/fetch-kernel-deb.sh to fetch the package");
+    DebPackage.Entry vmlinuz = DebPackage.kernelImage(MappedFiles.map(deb), deb.toString());
+    BzImage.Payload p = BzImage.payload(java.nio.ByteBuffer.wrap(vmlinuz.data()), "vmlinuz");
+    byte[] vmlinux = Inflater.inflate(p.compression(), p.data(), "vmlinuz", p.decompressedSize());
+    assertEquals(p.decompressedSize(), vmlinux.length);
+    Path file = tmp.resolve("vmlinux-6.1.0-50-amd64");
+    Files.write(file, vmlinux);
+    vmlinux = null;
+    io.github.core4j.elf.ElfFile elf = io.github.core4j.elf.ElfFile.open(file);
+    assertEquals(io.github.core4j.elf.ElfMachine.X86_64, elf.header().elfMachine());
+    assertEquals(io.github.core4j.elf.ElfType.EXEC, elf.header().elfType());
+    assertEquals(39, elf.sections().size());
+    assertEquals(java.util.Optional.empty(), elf.symbolTable());
+    Btf expected = BtfFiles.read(ElfTestdata.root().resolve("btf/kernels/6.1.0-50-amd64.btf.xz"));
+    assertSameBtf(expected, KernelBtf.read(file));
+  }
 }
