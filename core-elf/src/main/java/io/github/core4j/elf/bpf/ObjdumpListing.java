@@ -101,14 +101,21 @@ public final class ObjdumpListing {
     return n < 8 ? 0 : n & ~3;
   }
 
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   private static void line(
       StringBuilder out, long addr, ByteBuffer data, int at, int count, String text) {
-    out.append(String.format("%8d:\t", addr / BpfInsn.SIZE));
+    String index = Long.toString(addr / BpfInsn.SIZE);
+    for (int pad = index.length(); pad < 8; pad++) {
+      out.append(' ');
+    }
+    out.append(index).append(":\t");
     for (int b = 0; b < count; b++) {
       if (b > 0) {
         out.append(' ');
       }
-      out.append(String.format("%02x", data.get(at + b) & 0xff));
+      int v = data.get(at + b) & 0xff;
+      out.append(HEX[v >> 4]).append(HEX[v & 0xf]);
     }
     out.append('\t').append(text).append('\n');
   }
