@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,7 @@ public final class ElfSymbolTable {
   private final ByteBuffer extendedIndexes;
   private final int count;
   private volatile List<ElfSymbol> all;
+  private volatile Map<Integer, List<ElfSymbol>> sectionIndex;
 
   ElfSymbolTable(
       String source,
@@ -93,14 +96,27 @@ public final class ElfSymbolTable {
    * object model walks to find the programs of a code section or the variables of a data section.
    */
   public List<ElfSymbol> inSection(int sectionIndex) {
-    List<ElfSymbol> found = new ArrayList<>();
-    for (ElfSymbol s : symbols()) {
-      if (s.sectionIndex() == sectionIndex && s.index() != 0) {
-        found.add(s);
+    return bySection().getOrDefault(sectionIndex, List.of());
+  }
+
+  private Map<Integer, List<ElfSymbol>> bySection() {
+    Map<Integer, List<ElfSymbol>> index = sectionIndex;
+    if (index == null) {
+      Map<Integer, List<ElfSymbol>> built = new HashMap<>();
+      for (ElfSymbol s : symbols()) {
+        if (s.index() != 0) {
+          built.computeIfAbsent(s.sectionIndex(), k -> new ArrayList<>()).add(s);
+        }
       }
+      for (Map.Entry<Integer, List<ElfSymbol>> e : built.entrySet()) {
+        List<ElfSymbol> list = e.getValue();
+        list.sort(Comparator.comparingLong(ElfSymbol::value).thenComparingInt(ElfSymbol::index));
+        e.setValue(Collections.unmodifiableList(list));
+      }
+      index = built;
+      sectionIndex = index;
     }
-    found.sort(Comparator.comparingLong(ElfSymbol::value).thenComparingInt(ElfSymbol::index));
-    return Collections.unmodifiableList(found);
+    return index;
   }
 
   /** The first symbol named {@code name}. */

@@ -16,9 +16,12 @@ final class RelocationReader {
           elf.source(), rel.describe(), -1, "is " + rel.sectionType() + ", not SHT_REL/SHT_RELA");
     }
     int entrySize = rela ? ElfRelocation.RELA_SIZE : ElfRelocation.REL_SIZE;
+    ElfSymbolTable cached = elf.symbolTable().orElse(null);
     ElfSymbolTable symbols =
         rel.link() != 0
-            ? elf.symbolTable(elf.section(rel.link()))
+            ? (cached != null && cached.section().index() == rel.link()
+                ? cached
+                : elf.symbolTable(elf.section(rel.link())))
             : elf.symbolTable()
                 .orElseThrow(
                     () ->
