@@ -11,7 +11,8 @@
 #   expected/<file>.objdump19.txt  `llvm-objdump-19 -d` (knows JSET, ST imm, may_goto and v4)
 #   expected/<file>.readelf.txt    `llvm-readelf-16 -h -S -s -r`
 #
-# Needs: clang-16, clang-19, llvm-objdump-16/19, llvm-readelf-16, libbpf-dev. Run from anywhere.
+# Needs: clang-16, llvm-16, clang-19, llvm-19 (Debian: apt-get install clang-19 llvm-19),
+# libbpf-dev, python3. Run from anywhere; run fetch-kernel-deb.sh first to refresh kernel/*.ko.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
