@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An ELF64 file of either byte order: a BPF object, a kernel module or vmlinux. The header and
@@ -23,7 +24,7 @@ public final class ElfFile {
   private final ByteBuffer buf;
   private final ElfHeader header;
   private final List<ElfSection> sections;
-  private volatile ElfSymbolTable symbolTable;
+  private volatile @Nullable ElfSymbolTable symbolTable;
 
   ElfFile(String source, ByteBuffer buf, ElfHeader header, List<ElfSection> sections) {
     this.source = source;
@@ -147,7 +148,7 @@ public final class ElfFile {
           source, s.describe(), -1, "is " + s.sectionType() + ", not a symbol table");
     }
     ElfSection strtab = section(s.link());
-    ByteBuffer shndx = null;
+    @Nullable ByteBuffer shndx = null;
     for (ElfSection x : sections) {
       if (x.type() == SectionType.SYMTAB_SHNDX.value() && x.link() == s.index()) {
         shndx = data(x);

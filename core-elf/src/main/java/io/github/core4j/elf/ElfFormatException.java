@@ -1,5 +1,7 @@
 package io.github.core4j.elf;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when bytes that should hold an ELF64 file (or a kernel image around one) do not. The
  * message names the file, the section (index and name) when there is one, the byte offset where the
@@ -40,7 +42,8 @@ public class ElfFormatException extends RuntimeException {
     this.offset = -1;
   }
 
-  private static String format(String source, String section, long offset, String message) {
+  private static String format(
+      String source, @Nullable String section, long offset, String message) {
     StringBuilder sb = new StringBuilder(source).append(": ");
     if (section != null) {
       sb.append(section).append(' ');

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A symbol table section ({@code SHT_SYMTAB} or {@code SHT_DYNSYM}). Entries are decoded when asked
@@ -18,17 +19,17 @@ public final class ElfSymbolTable {
   private final ElfSection section;
   private final ByteBuffer data;
   private final StringTable names;
-  private final ByteBuffer extendedIndexes;
+  private final @Nullable ByteBuffer extendedIndexes;
   private final int count;
-  private volatile List<ElfSymbol> all;
-  private volatile Map<Integer, List<ElfSymbol>> sectionIndex;
+  private volatile @Nullable List<ElfSymbol> all;
+  private volatile @Nullable Map<Integer, List<ElfSymbol>> sectionIndex;
 
   ElfSymbolTable(
       String source,
       ElfSection section,
       ByteBuffer data,
       StringTable names,
-      ByteBuffer extendedIndexes) {
+      @Nullable ByteBuffer extendedIndexes) {
     this.source = source;
     this.section = section;
     this.data = data;

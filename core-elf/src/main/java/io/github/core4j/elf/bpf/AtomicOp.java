@@ -1,5 +1,7 @@
 package io.github.core4j.elf.bpf;
 
+import org.jspecify.annotations.Nullable;
+
 /** The operation of a {@code BPF_ATOMIC} store, held in {@code imm}, with the kernel's values. */
 public enum AtomicOp {
   ADD(0x00),
@@ -34,7 +36,7 @@ public enum AtomicOp {
   }
 
   /** The operation {@code imm} names, or null. */
-  public static AtomicOp of(int imm) {
+  public static @Nullable AtomicOp of(int imm) {
     for (AtomicOp op : values()) {
       if (op.value == imm) {
         return op;

@@ -1,5 +1,7 @@
 package io.github.core4j.elf.bpf;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Shows BPF instructions in LLVM's assembly syntax, exactly as {@code llvm-objdump -d} (LLVM 19,
  * default features) prints them: hexadecimal immediates, {@code r} registers for loads and stores,
@@ -17,7 +19,7 @@ public final class BpfDisassembler {
    * Decodes {@code insn}; {@code next} is the following slot (null when there is none), needed by
    * {@code LD_IMM64}.
    */
-  public static Disassembled disassemble(BpfInsn insn, BpfInsn next) {
+  public static Disassembled disassemble(BpfInsn insn, @Nullable BpfInsn next) {
     return switch (insn.insnClass()) {
       case ALU, ALU64 -> alu(insn);
       case JMP, JMP32 -> jmp(insn);
@@ -29,7 +31,7 @@ public final class BpfDisassembler {
   }
 
   /** The text of {@code insn} alone ({@code LD_IMM64} needs its second slot: use the pair form). */
-  public static String text(BpfInsn insn, BpfInsn next) {
+  public static String text(BpfInsn insn, @Nullable BpfInsn next) {
     return disassemble(insn, next).text();
   }
 
@@ -184,7 +186,7 @@ public final class BpfDisassembler {
     };
   }
 
-  private static Disassembled ld(BpfInsn i, BpfInsn next) {
+  private static Disassembled ld(BpfInsn i, @Nullable BpfInsn next) {
     MemMode mode = i.mode();
     MemSize size = i.size();
     if (mode == MemMode.IMM && size == MemSize.DW) {

@@ -2,6 +2,7 @@ package io.github.core4j.elf.bpf;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One 8-byte BPF instruction slot: {@code opcode}, destination and source register nibbles, a
@@ -91,7 +92,7 @@ public record BpfInsn(int opcode, int dst, int src, int off, int imm) {
 
   /** The 64-bit immediate of an {@code LD_IMM64} whose second slot is {@code next}. */
   public long imm64(BpfInsn next) {
-    return (Integer.toUnsignedLong(imm)) | ((long) next.imm << 32);
+    return Integer.toUnsignedLong(imm) | ((long) next.imm << 32);
   }
 
   /** The instruction class. */
@@ -120,7 +121,7 @@ public record BpfInsn(int opcode, int dst, int src, int off, int imm) {
   }
 
   /** The addressing mode (load and store classes), or null when the opcode names none. */
-  public MemMode mode() {
+  public @Nullable MemMode mode() {
     return MemMode.of(opcode);
   }
 

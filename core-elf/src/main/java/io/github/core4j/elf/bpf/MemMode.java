@@ -1,5 +1,7 @@
 package io.github.core4j.elf.bpf;
 
+import org.jspecify.annotations.Nullable;
+
 /** Addressing mode of load and store instructions (opcode bits 5..7), with the kernel's values. */
 public enum MemMode {
   /** 64-bit immediate load ({@code LD_IMM64}, two slots). */
@@ -25,7 +27,7 @@ public enum MemMode {
   }
 
   /** The mode of {@code opcode}, or null for 0xa0 and 0xe0, which name none. */
-  public static MemMode of(int opcode) {
+  public static @Nullable MemMode of(int opcode) {
     int mode = opcode & 0xe0;
     for (MemMode m : values()) {
       if (m.value == mode) {

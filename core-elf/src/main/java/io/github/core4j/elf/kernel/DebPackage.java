@@ -24,7 +24,7 @@ public final class DebPackage {
   private DebPackage() {}
 
   /** A file read from the package: its path inside and its bytes. */
-  public record Entry(String name, byte[] data) {}
+  public record Entry(String name, ByteBuffer data) {}
 
   /**
    * The kernel image ({@code boot/vmlinuz-*} or {@code boot/vmlinux-*}) of a linux-image package.
@@ -75,7 +75,10 @@ public final class DebPackage {
               source, -1, member + ": " + name + " is " + e.getSize() + " bytes; refusing it");
         }
         return Optional.of(
-            new Entry(name, Inflater.readLimited(tar, source, member + ":" + name, MAX_ENTRY)));
+            new Entry(
+                name,
+                ByteBuffer.wrap(Inflater.readLimited(tar, source, member + ":" + name, MAX_ENTRY))
+                    .asReadOnlyBuffer()));
       }
     }
     return Optional.empty();

@@ -7,6 +7,7 @@ import io.github.core4j.elf.ElfSection;
 import io.github.core4j.elf.MappedFiles;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a kernel's (or module's) BTF from whatever file it comes in: raw BTF, compressed BTF, an
@@ -30,17 +31,17 @@ public final class KernelBtf {
    * BTF from {@code path}; split BTF on top of {@code base} when it is given (kernel modules), base
    * BTF when it is null.
    */
-  public static Btf read(Path path, Btf base) {
+  public static Btf read(Path path, @Nullable Btf base) {
     return read(MappedFiles.map(path), path.toString(), base);
   }
 
   /** BTF from the buffer's remaining bytes; {@code source} names them in errors. */
-  public static Btf read(ByteBuffer data, String source, Btf base) {
+  public static Btf read(ByteBuffer data, String source, @Nullable Btf base) {
     return read(data.slice(), source, base, 0);
   }
 
   /** The {@code .BTF} section of {@code elf}, split on {@code base} when it is not null. */
-  public static Btf fromElf(ElfFile elf, Btf base) {
+  public static Btf fromElf(ElfFile elf, @Nullable Btf base) {
     ElfSection section =
         elf.section(".BTF")
             .orElseThrow(() -> new ElfFormatException(elf.source(), -1, "has no .BTF section"));
@@ -49,7 +50,7 @@ public final class KernelBtf {
     return base == null ? Btf.parse(data, source) : Btf.parseSplit(data, base, source);
   }
 
-  private static Btf read(ByteBuffer data, String source, Btf base, int depth) {
+  private static Btf read(ByteBuffer data, String source, @Nullable Btf base, int depth) {
     if (depth > MAX_NESTING) {
       throw new ElfFormatException(
           source, -1, "compressed data nested more than " + MAX_NESTING + " levels deep");
@@ -72,13 +73,13 @@ public final class KernelBtf {
         return readEmbedded(ZbootImage.payload(data, source), source, base, depth);
       }
       case COMPRESSED -> {
-        PayloadCompression c = PayloadCompression.detect(data, 0);
+        PayloadCompression c = java.util.Objects.requireNonNull(PayloadCompression.detect(data, 0));
         byte[] inflated = Inflater.inflate(c, data, source, Inflater.DEFAULT_LIMIT);
         return read(ByteBuffer.wrap(inflated), source + " (" + c + ")", base, depth + 1);
       }
       case DEB -> {
         DebPackage.Entry image = DebPackage.kernelImage(data, source);
-        return read(ByteBuffer.wrap(image.data()), source + ":" + image.name(), base, depth + 1);
+        return read(image.data(), source + ":" + image.name(), base, depth + 1);
       }
       case UNKNOWN -> {
         return readEmbedded(data, source, base, depth);
@@ -88,7 +89,7 @@ public final class KernelBtf {
   }
 
   /** Finds a compressed ELF anywhere in {@code data} (images with no header we know). */
-  private static Btf readEmbedded(ByteBuffer data, String source, Btf base, int depth) {
+  private static Btf readEmbedded(ByteBuffer data, String source, @Nullable Btf base, int depth) {
     int tried = 0;
     for (int at = 0; at < data.limit() - 4 && tried < MAX_SCAN_CANDIDATES; at++) {
       PayloadCompression c = PayloadCompression.detect(data, at);

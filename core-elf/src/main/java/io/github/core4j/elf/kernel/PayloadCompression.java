@@ -1,11 +1,13 @@
 package io.github.core4j.elf.kernel;
 
 import com.github.luben.zstd.ZstdInputStream;
+import com.google.common.primitives.ImmutableIntArray;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.jspecify.annotations.Nullable;
 import org.tukaani.xz.LZMAInputStream;
 import org.tukaani.xz.SingleXZInputStream;
 
@@ -15,28 +17,28 @@ import org.tukaani.xz.SingleXZInputStream;
  * decompressed size after the payload.
  */
 public enum PayloadCompression {
-  GZIP(new int[] {0x1f, 0x8b, 0x08}),
-  XZ(new int[] {0xfd, '7', 'z', 'X', 'Z', 0x00}),
-  ZSTD(new int[] {0x28, 0xb5, 0x2f, 0xfd}),
+  GZIP(ImmutableIntArray.of(0x1f, 0x8b, 0x08)),
+  XZ(ImmutableIntArray.of(0xfd, '7', 'z', 'X', 'Z', 0x00)),
+  ZSTD(ImmutableIntArray.of(0x28, 0xb5, 0x2f, 0xfd)),
   /** The legacy LZ4 frame format the kernel's {@code lz4 -l} writes. */
-  LZ4_LEGACY(new int[] {0x02, 0x21, 0x4c, 0x18}),
-  BZIP2(new int[] {'B', 'Z', 'h'}),
+  LZ4_LEGACY(ImmutableIntArray.of(0x02, 0x21, 0x4c, 0x18)),
+  BZIP2(ImmutableIntArray.of('B', 'Z', 'h')),
   /** Raw LZMA ("alone" format) with the kernel's usual properties byte and dictionary. */
-  LZMA(new int[] {0x5d, 0x00, 0x00});
+  LZMA(ImmutableIntArray.of(0x5d, 0x00, 0x00));
 
-  private final int[] magic;
+  private final ImmutableIntArray magic;
 
-  PayloadCompression(int[] magic) {
-    this.magic = magic.clone();
+  PayloadCompression(ImmutableIntArray magic) {
+    this.magic = magic;
   }
 
   /** Whether the bytes at {@code at} of {@code data} start with this compression's magic. */
   public boolean matches(ByteBuffer data, int at) {
-    if (at < 0 || at > data.limit() - magic.length) {
+    if (at < 0 || at > data.limit() - magic.length()) {
       return false;
     }
-    for (int i = 0; i < magic.length; i++) {
-      if ((data.get(at + i) & 0xff) != magic[i]) {
+    for (int i = 0; i < magic.length(); i++) {
+      if ((data.get(at + i) & 0xff) != magic.get(i)) {
         return false;
       }
     }
@@ -44,7 +46,7 @@ public enum PayloadCompression {
   }
 
   /** The compression whose magic starts at {@code at}, or null. */
-  public static PayloadCompression detect(ByteBuffer data, int at) {
+  public static @Nullable PayloadCompression detect(ByteBuffer data, int at) {
     for (PayloadCompression c : values()) {
       if (c.matches(data, at)) {
         return c;
