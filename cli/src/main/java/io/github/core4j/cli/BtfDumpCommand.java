@@ -29,7 +29,9 @@ final class BtfDumpCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "FILE",
-      description = "Raw BTF, possibly xz/gzip/zstd compressed.")
+      description =
+          "Raw BTF (possibly compressed), an ELF with .BTF (vmlinux, .ko, .bpf.o), a vmlinuz"
+              + " or a linux-image .deb.")
   Path file;
 
   @Option(
