@@ -167,7 +167,6 @@ public final class Relocator {
       try {
         isMatch = SpecMatcher.match(localSpec, builder);
       } catch (RelocationException e) {
-        attempts.add(new CandidateAttempt(i, source, cands.ids[i], false, builder.freeze()));
         return failed(
             relo,
             kind,
