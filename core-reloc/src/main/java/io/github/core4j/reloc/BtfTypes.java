@@ -16,6 +16,9 @@ import io.github.core4j.btf.BtfQualifier;
 import io.github.core4j.btf.BtfType;
 import io.github.core4j.btf.BtfTypedef;
 import io.github.core4j.btf.BtfVar;
+import io.github.core4j.btf.EssentialName;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -46,6 +49,7 @@ public final class BtfTypes {
   private final Btf btf;
   private final Map<Integer, BtfType> cache = new ConcurrentHashMap<>();
   private volatile int pointerSize;
+  private volatile Map<String, int[]> essentialIndex;
 
   private BtfTypes(Btf btf, int pointerSize) {
     this.btf = btf;
@@ -281,6 +285,66 @@ public final class BtfTypes {
       }
     }
     return bestSize;
+  }
+
+  /**
+   * The ids of this BTF's own types (for split BTF: not its base's) whose essential name — the name
+   * without a {@code ___flavor} suffix — is {@code essentialName}, in id order: the types libbpf's
+   * linear candidate scan would find. Built on first use in one pass over the names; functions,
+   * which no CO-RE relocation is about, are left out of that index and scanned for only when asked
+   * for.
+   */
+  public int[] idsByEssentialName(String essentialName, BtfKind kind) {
+    if (kind == BtfKind.FUNC) {
+      return scanFunctions(essentialName);
+    }
+    Map<String, int[]> index = essentialIndex;
+    if (index == null) {
+      synchronized (this) {
+        index = essentialIndex;
+        if (index == null) {
+          index = buildEssentialIndex();
+          essentialIndex = index;
+        }
+      }
+    }
+    return index.getOrDefault(essentialName, NO_IDS);
+  }
+
+  private static final int[] NO_IDS = new int[0];
+
+  private Map<String, int[]> buildEssentialIndex() {
+    Map<String, int[]> index = new HashMap<>();
+    for (int id = btf.firstId(); id < btf.typeCount(); id++) {
+      if (btf.kind(id) == BtfKind.FUNC) {
+        continue;
+      }
+      String name = btf.name(id);
+      if (name.isEmpty()) {
+        continue;
+      }
+      String essential = EssentialName.of(name);
+      int[] ids = index.get(essential);
+      if (ids == null) {
+        index.put(essential, new int[] {id});
+      } else {
+        int[] more = Arrays.copyOf(ids, ids.length + 1);
+        more[ids.length] = id;
+        index.put(essential, more);
+      }
+    }
+    return index;
+  }
+
+  private int[] scanFunctions(String essentialName) {
+    int[] ids = NO_IDS;
+    for (int id = btf.firstId(); id < btf.typeCount(); id++) {
+      if (btf.kind(id) == BtfKind.FUNC && EssentialName.of(btf.name(id)).equals(essentialName)) {
+        ids = Arrays.copyOf(ids, ids.length + 1);
+        ids[ids.length - 1] = id;
+      }
+    }
+    return ids;
   }
 
   /** libbpf's {@code btf_kind_str}: {@code struct}, {@code enum64}, {@code void}, ... */

@@ -45,7 +45,7 @@ final class CandidateFinder {
     int length;
 
     void add(TargetBtf target, String essential, BtfKind kind, int startId) {
-      for (int id : target.btf().idsByEssentialName(essential)) {
+      for (int id : target.types().idsByEssentialName(essential, kind)) {
         if (id < startId || !BtfTypes.kindsCompatible(target.types().kind(id), kind)) {
           continue;
         }
