@@ -5,6 +5,7 @@
 #   obj/<name>.<arch>.o.xz             clang-16 -g -O2 -target <arch> objects (bpfel and bpfeb)
 #   obj/<name>.<arch>.btf.xz           their .BTF section, raw (xz-compressed)
 #   obj/<name>.<arch>.btf.ext          their .BTF.ext section, raw
+#   obj/<name>.<arch>.code.tsv         the code of each section with CO-RE relocations, in hex
 #   expected/<name>/<kernel>.log       libbpf's relocation log (relo_oracle) for the bpfel object
 #   expected/<name>/<kernel>.txt       the same, parsed: one line per relocation (parse_log.py)
 #   expected/<name>/<kernel>.bpfeb.txt libbpf's engine on the bpfeb object's records (relo_calc)
@@ -48,6 +49,12 @@ for src in src/*.bpf.c; do
       --dump-section ".BTF.ext=obj/$name.$arch.btf.ext" "$o"
     xz -9 -T1 -c "$o" > "obj/$name.$arch.o.xz"
     xz -9 -T1 -c "$tmp/$name.$arch.btf" > "obj/$name.$arch.btf.xz"
+    : > "obj/$name.$arch.code.tsv"
+    python3 ext_cases.py "$tmp/$name.$arch.btf" "obj/$name.$arch.btf.ext" | cut -d'#' -f1 | uniq \
+      | while read -r sec; do
+          llvm-objcopy-16 --dump-section "$sec=$tmp/code.bin" "$o"
+          printf '%s\t%s\n' "$sec" "$(xxd -p "$tmp/code.bin" | tr -d '\n')" >> "obj/$name.$arch.code.tsv"
+        done
   done
 done
 

@@ -10,7 +10,9 @@ public enum ErrorCode {
   /** {@code E2BIG}: too deep a spec, or a bitfield no 8-byte load can read. */
   E2BIG(7),
   /** {@code EOPNOTSUPP}: a relocation kind that doesn't apply (e.g. anonymous local types). */
-  EOPNOTSUPP(95);
+  EOPNOTSUPP(95),
+  /** {@code ERANGE}: a new load/store offset that doesn't fit the instruction's 16 bits. */
+  ERANGE(34);
 
   private final int errno;
 
