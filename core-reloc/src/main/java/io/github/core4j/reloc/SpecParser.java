@@ -24,7 +24,11 @@ final class SpecParser {
     SpecBuilder spec = new SpecBuilder(local).reset(relo.typeId(), kind);
     String access = relo.accessStr();
     if (access.isEmpty() || access.charAt(0) == ':') {
-      AccessString.parse(access, spec); // throws with the reason
+      throw new RelocationException(
+          ErrorCode.EINVAL,
+          access.isEmpty()
+              ? "the access string is empty"
+              : "access string '" + access + "' starts with ':'");
     }
     if (kind.isTypeBased()) {
       if (!access.equals("0")) {
