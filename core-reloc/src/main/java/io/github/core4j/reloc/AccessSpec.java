@@ -169,8 +169,7 @@ public final class AccessSpec {
     int idx = raw.length > 0 ? raw[0] : 0;
     int id = types.skipModsAndTypedefs(rootTypeId);
     BtfType t = id < 0 ? null : types.type(id);
-    if (t instanceof BtfEnum) {
-      BtfEnum e = (BtfEnum) t;
+    if (t instanceof BtfEnum e) {
       if (idx < e.values().size()) {
         int v = e.values().get(idx).value();
         b.append("::")
@@ -178,8 +177,7 @@ public final class AccessSpec {
             .append(" = ")
             .append(e.signed() ? Integer.toString(v) : Integer.toUnsignedString(v));
       }
-    } else if (t instanceof BtfEnum64) {
-      BtfEnum64 e = (BtfEnum64) t;
+    } else if (t instanceof BtfEnum64 e) {
       if (idx < e.values().size()) {
         long v = e.values().get(idx).value();
         b.append("::")
@@ -192,10 +190,9 @@ public final class AccessSpec {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof AccessSpec)) {
+    if (!(o instanceof AccessSpec s)) {
       return false;
     }
-    AccessSpec s = (AccessSpec) o;
     return types.btf() == s.types.btf()
         && rootTypeId == s.rootTypeId
         && kind == s.kind

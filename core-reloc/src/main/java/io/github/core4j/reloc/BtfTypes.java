@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * libbpf's type helpers over one {@link Btf}, as CO-RE relocation uses them: decoded types (cached,
@@ -49,7 +50,7 @@ public final class BtfTypes {
   private final Btf btf;
   private final Map<Integer, BtfType> cache = new ConcurrentHashMap<>();
   private volatile int pointerSize;
-  private volatile Map<String, int[]> essentialIndex;
+  private volatile @Nullable Map<String, int[]> essentialIndex;
 
   private BtfTypes(Btf btf, int pointerSize) {
     this.btf = btf;
@@ -79,10 +80,15 @@ public final class BtfTypes {
     return btf.hasType(id);
   }
 
-  /** Type {@code id}, decoded once; {@code null} when there is no such type. */
+  /**
+   * Type {@code id}, decoded once.
+   *
+   * @throws IllegalArgumentException when there is no such type (check {@link #exists} first)
+   */
   public BtfType type(int id) {
     if (!btf.hasType(id)) {
-      return null;
+      throw new IllegalArgumentException(
+          btf.source() + ": no type " + Integer.toUnsignedString(id));
     }
     if (id == 0) {
       return btf.type(0);
@@ -117,7 +123,7 @@ public final class BtfTypes {
       BtfKind k = btf.kind(id);
       if (k == BtfKind.TYPEDEF || isModifier(k)) {
         BtfType t = type(id);
-        id = t instanceof BtfTypedef ? ((BtfTypedef) t).type() : ((BtfQualifier) t).type();
+        id = t instanceof BtfTypedef typedef ? typedef.type() : ((BtfQualifier) t).type();
       } else {
         return id;
       }
@@ -163,50 +169,33 @@ public final class BtfTypes {
     int cur = id;
     for (int depth = 0; depth < MAX_RESOLVE_DEPTH; depth++) {
       BtfType t = type(cur);
-      if (t == null || t.kind() == BtfKind.UNKN) {
+      if (t.kind() == BtfKind.UNKN) {
         break;
       }
       switch (t.kind()) {
-        case INT:
-        case STRUCT:
-        case UNION:
-        case ENUM:
-        case ENUM64:
-        case DATASEC:
-        case FLOAT:
+        case INT, STRUCT, UNION, ENUM, ENUM64, DATASEC, FLOAT -> {
           return checkedSize(id, nelems, sizeOf(t));
-        case PTR:
+        }
+        case PTR -> {
           return checkedSize(id, nelems, pointerSize());
-        case TYPEDEF:
-          cur = ((BtfTypedef) t).type();
-          break;
-        case VOLATILE:
-        case CONST:
-        case RESTRICT:
-        case TYPE_TAG:
-          cur = ((BtfQualifier) t).type();
-          break;
-        case VAR:
-          cur = ((BtfVar) t).type();
-          break;
-        case DECL_TAG:
-          cur = ((BtfDeclTag) t).type();
-          break;
-        case ARRAY:
-          {
-            BtfArray a = (BtfArray) t;
-            long n = a.elementCount();
-            if (nelems != 0 && n > 0xffffffffL / nelems) {
-              throw new RelocationException(
-                  ErrorCode.E2BIG, "the size of " + describe(id) + " does not fit 32 bits");
-            }
-            nelems *= n;
-            cur = a.type();
-            break;
+        }
+        case TYPEDEF -> cur = ((BtfTypedef) t).type();
+        case VOLATILE, CONST, RESTRICT, TYPE_TAG -> cur = ((BtfQualifier) t).type();
+        case VAR -> cur = ((BtfVar) t).type();
+        case DECL_TAG -> cur = ((BtfDeclTag) t).type();
+        case ARRAY -> {
+          BtfArray a = (BtfArray) t;
+          long n = a.elementCount();
+          if (nelems != 0 && n > 0xffffffffL / nelems) {
+            throw new RelocationException(
+                ErrorCode.E2BIG, "the size of " + describe(id) + " does not fit 32 bits");
           }
-        default:
-          throw new RelocationException(
-              ErrorCode.EINVAL, describe(id) + " has no size (" + describe(cur) + ")");
+          nelems *= n;
+          cur = a.type();
+        }
+        default ->
+            throw new RelocationException(
+                ErrorCode.EINVAL, describe(id) + " has no size (" + describe(cur) + ")");
       }
     }
     throw new RelocationException(ErrorCode.EINVAL, describe(id) + " has no size");
@@ -225,28 +214,28 @@ public final class BtfTypes {
    * other kinds, the field that shares its slot ({@code type}), as libbpf's {@code t->size} reads.
    */
   static long sizeOf(BtfType t) {
-    if (t instanceof BtfInt) {
-      return ((BtfInt) t).size();
-    } else if (t instanceof BtfComposite) {
-      return Integer.toUnsignedLong(((BtfComposite) t).size());
-    } else if (t instanceof BtfEnum) {
-      return Integer.toUnsignedLong(((BtfEnum) t).size());
-    } else if (t instanceof BtfEnum64) {
-      return Integer.toUnsignedLong(((BtfEnum64) t).size());
-    } else if (t instanceof BtfFloat) {
-      return Integer.toUnsignedLong(((BtfFloat) t).size());
-    } else if (t instanceof BtfDatasec) {
-      return Integer.toUnsignedLong(((BtfDatasec) t).size());
-    } else if (t instanceof BtfPtr) {
-      return ((BtfPtr) t).type();
-    } else if (t instanceof BtfTypedef) {
-      return ((BtfTypedef) t).type();
-    } else if (t instanceof BtfQualifier) {
-      return ((BtfQualifier) t).type();
-    } else if (t instanceof BtfFunc) {
-      return ((BtfFunc) t).type();
-    } else if (t instanceof BtfVar) {
-      return ((BtfVar) t).type();
+    if (t instanceof BtfInt intType) {
+      return intType.size();
+    } else if (t instanceof BtfComposite composite) {
+      return Integer.toUnsignedLong(composite.size());
+    } else if (t instanceof BtfEnum enumType) {
+      return Integer.toUnsignedLong(enumType.size());
+    } else if (t instanceof BtfEnum64 enum64) {
+      return Integer.toUnsignedLong(enum64.size());
+    } else if (t instanceof BtfFloat floatType) {
+      return Integer.toUnsignedLong(floatType.size());
+    } else if (t instanceof BtfDatasec datasec) {
+      return Integer.toUnsignedLong(datasec.size());
+    } else if (t instanceof BtfPtr ptr) {
+      return ptr.type();
+    } else if (t instanceof BtfTypedef typedef) {
+      return typedef.type();
+    } else if (t instanceof BtfQualifier qualifier) {
+      return qualifier.type();
+    } else if (t instanceof BtfFunc func) {
+      return func.type();
+    } else if (t instanceof BtfVar var) {
+      return var.type();
     }
     return 0;
   }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CO-RE relocation engine for one BPF object against one set of {@link Targets}: given a
@@ -155,14 +156,15 @@ public final class Relocator {
           Optional.empty());
     }
 
-    List<CandidateAttempt> attempts = new ArrayList<>(cands.length);
+    CandidateList found = java.util.Objects.requireNonNull(cands);
+    List<CandidateAttempt> attempts = new ArrayList<>(found.length);
     AccessSpec targetSpec = null;
     CandidateAttempt target = null;
     RelocationValues targetValues = null;
     int matched = 0;
-    for (int i = 0; i < cands.length; i++) {
-      TargetBtf source = cands.sources[i];
-      SpecBuilder builder = new SpecBuilder(source.types()).reset(cands.ids[i], kind);
+    for (int i = 0; i < found.length; i++) {
+      TargetBtf source = found.sources[i];
+      SpecBuilder builder = new SpecBuilder(source.types()).reset(found.ids[i], kind);
       boolean isMatch;
       try {
         isMatch = SpecMatcher.match(localSpec, builder);
@@ -184,7 +186,7 @@ public final class Relocator {
                     + e.getMessage()));
       }
       AccessSpec candSpec = builder.freeze();
-      CandidateAttempt attempt = new CandidateAttempt(i, source, cands.ids[i], isMatch, candSpec);
+      CandidateAttempt attempt = new CandidateAttempt(i, source, found.ids[i], isMatch, candSpec);
       attempts.add(attempt);
       if (!isMatch) {
         continue;
@@ -199,7 +201,7 @@ public final class Relocator {
         targetValues = values;
         targetSpec = candSpec;
         target = attempt;
-      } else if (candSpec.bitOffset() != targetSpec.bitOffset()) {
+      } else if (candSpec.bitOffset() != java.util.Objects.requireNonNull(targetSpec).bitOffset()) {
         return failed(
             relo,
             kind,
@@ -217,7 +219,7 @@ public final class Relocator {
                     + targetSpec.describe()
                     + " at bit "
                     + targetSpec.bitOffset()));
-      } else if (values.poisoned() != targetValues.poisoned()
+      } else if (values.poisoned() != java.util.Objects.requireNonNull(targetValues).poisoned()
           || values.newValue() != targetValues.newValue()) {
         return failed(
             relo,
@@ -237,10 +239,10 @@ public final class Relocator {
                     + " gives "
                     + decision(targetValues)));
       }
-      cands.move(i, matched++);
+      found.move(i, matched++);
     }
     if (matched > 0) {
-      cands.length = matched;
+      found.length = matched;
     } else {
       try {
         targetValues = ValueCalculator.calculate(localSpec, null, targets.byteOrder());
@@ -254,7 +256,7 @@ public final class Relocator {
         Optional.of(localSpec),
         Optional.ofNullable(targetSpec),
         Optional.ofNullable(target),
-        Optional.of(targetValues),
+        Optional.of(java.util.Objects.requireNonNull(targetValues)),
         attempts,
         Optional.empty());
   }
@@ -266,7 +268,7 @@ public final class Relocator {
   private static RelocationResult failed(
       CoreRelo relo,
       RelocationKind kind,
-      AccessSpec localSpec,
+      @Nullable AccessSpec localSpec,
       List<CandidateAttempt> attempts,
       RelocationException failure) {
     return new RelocationResult(

@@ -3,6 +3,7 @@ package io.github.core4j.reloc;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mutable spec that parsing and matching fill in, the way libbpf fills a {@code struct
@@ -15,10 +16,10 @@ final class SpecBuilder {
 
   final BtfTypes types;
   int rootTypeId;
-  RelocationKind kind;
+  @Nullable RelocationKind kind;
   final int[] accTypeId = new int[MAX_LEN];
   final int[] accIndex = new int[MAX_LEN];
-  final String[] accName = new String[MAX_LEN];
+  final @Nullable String[] accName = new String[MAX_LEN];
   int len;
   final int[] raw = new int[MAX_LEN];
   int rawLen;
@@ -39,7 +40,7 @@ final class SpecBuilder {
     return this;
   }
 
-  void pushAccessor(int typeId, int index, String name) {
+  void pushAccessor(int typeId, int index, @Nullable String name) {
     accTypeId[len] = typeId;
     accIndex[len] = index;
     accName[len] = name;
@@ -65,6 +66,11 @@ final class SpecBuilder {
       accessors.add(new Accessor(accTypeId[i], accIndex[i], accName[i]));
     }
     return new AccessSpec(
-        types, rootTypeId, kind, accessors, Arrays.copyOf(raw, rawLen), bitOffset);
+        types,
+        rootTypeId,
+        java.util.Objects.requireNonNull(kind, "reset() sets the kind"),
+        accessors,
+        Arrays.copyOf(raw, rawLen),
+        bitOffset);
   }
 }

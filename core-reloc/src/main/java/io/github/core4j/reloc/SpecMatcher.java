@@ -55,12 +55,14 @@ final class SpecMatcher {
       if (!(t instanceof BtfEnum || t instanceof BtfEnum64)) {
         return false;
       }
-      String localName = local.accessors().get(0).name();
+      String localName =
+          java.util.Objects.requireNonNull(
+              local.accessors().get(0).name(), "an enum value accessor has a name");
       int n = SpecParser.enumLength(t);
       for (int i = 0; i < n; i++) {
         String name =
-            t instanceof BtfEnum
-                ? ((BtfEnum) t).values().get(i).name()
+            t instanceof BtfEnum enumType
+                ? enumType.values().get(i).name()
                 : ((BtfEnum64) t).values().get(i).name();
         if (EssentialName.length(name) == EssentialName.length(localName)
             && name.regionMatches(0, localName, 0, EssentialName.length(localName))) {
@@ -131,13 +133,13 @@ final class SpecMatcher {
       throw new RelocationException(ErrorCode.EINVAL, "a target member type does not exist");
     }
     BtfType t = tt.type(targetId);
-    if (!(t instanceof BtfComposite)) {
+    if (!(t instanceof BtfComposite compositeT)) {
       return false;
     }
     BtfMember localMember =
         ((BtfComposite) local.type(localAcc.typeId())).members().get(localAcc.index());
     String localName = localMember.name();
-    List<BtfMember> members = ((BtfComposite) t).members();
+    List<BtfMember> members = compositeT.members();
     for (int i = 0; i < members.size(); i++) {
       BtfMember m = members.get(i);
       int bitOffset = m.bitOffset();

@@ -72,8 +72,8 @@ final class SpecParser {
                         + " values)");
       }
       spec.accName[0] =
-          t instanceof BtfEnum
-              ? ((BtfEnum) t).values().get(accessIdx).name()
+          t instanceof BtfEnum enumType
+              ? enumType.values().get(accessIdx).name()
               : ((BtfEnum64) t).values().get(accessIdx).name();
       return spec.freeze();
     }
@@ -93,8 +93,7 @@ final class SpecParser {
       }
       BtfType t = local.type(id);
       accessIdx = spec.raw[i];
-      if (t instanceof BtfComposite) {
-        BtfComposite c = (BtfComposite) t;
+      if (t instanceof BtfComposite c) {
         if (accessIdx >= c.members().size()) {
           throw new RelocationException(
               ErrorCode.EINVAL,
@@ -118,8 +117,7 @@ final class SpecParser {
           spec.pushAccessor(id, accessIdx, m.name());
         }
         id = m.type();
-      } else if (t instanceof BtfArray) {
-        BtfArray a = (BtfArray) t;
+      } else if (t instanceof BtfArray a) {
         id = local.skipModsAndTypedefs(a.type());
         if (id < 0) {
           throw new RelocationException(
@@ -166,10 +164,10 @@ final class SpecParser {
 
   /** The number of enumerators, or -1 when {@code t} is not an enum. */
   static int enumLength(BtfType t) {
-    if (t instanceof BtfEnum) {
-      return ((BtfEnum) t).values().size();
-    } else if (t instanceof BtfEnum64) {
-      return ((BtfEnum64) t).values().size();
+    if (t instanceof BtfEnum enumType) {
+      return enumType.values().size();
+    } else if (t instanceof BtfEnum64 enum64) {
+      return enum64.values().size();
     }
     return -1;
   }
@@ -183,7 +181,7 @@ final class SpecParser {
       return false;
     }
     BtfType t = types.type(spec.accTypeId[prev]);
-    int vlen = t instanceof BtfComposite ? ((BtfComposite) t).members().size() : 0;
+    int vlen = t instanceof BtfComposite composite ? composite.members().size() : 0;
     return spec.accIndex[prev] == vlen - 1;
   }
 }

@@ -8,6 +8,7 @@ import io.github.core4j.reloc.kind.EnumRelocation;
 import io.github.core4j.reloc.kind.FieldRelocation;
 import io.github.core4j.reloc.kind.TypeRelocation;
 import java.nio.ByteOrder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes a relocation's old and new values from the local spec and one target spec (libbpf's
@@ -22,7 +23,8 @@ final class ValueCalculator {
    * @param target the matching candidate's spec, or {@code null} when none matched
    * @throws RelocationException for values libbpf can't compute
    */
-  static RelocationValues calculate(AccessSpec local, AccessSpec target, ByteOrder byteOrder) {
+  static RelocationValues calculate(
+      AccessSpec local, @Nullable AccessSpec target, ByteOrder byteOrder) {
     RelocationKind kind = local.kind();
     switch (kind.family()) {
       case FIELD:
@@ -36,7 +38,10 @@ final class ValueCalculator {
           boolean failMemSize =
               l.fieldSize() != t.fieldSize()
                   && !sizeChangeIsSafe(
-                      local.types(), l.fieldTypeId(), target.types(), t.fieldTypeId());
+                      local.types(),
+                      l.fieldTypeId(),
+                      java.util.Objects.requireNonNull(target).types(),
+                      t.fieldTypeId());
           return new RelocationValues(
               l.value(),
               t.value(),
@@ -75,15 +80,12 @@ final class ValueCalculator {
       BtfTypes local, int localId, BtfTypes target, int targetId) {
     BtfType l = local.type(localId);
     BtfType t = target.type(targetId);
-    if (l == null || t == null) {
-      return false;
-    }
     if (l.kind() == BtfKind.PTR && t.kind() == BtfKind.PTR) {
       return true;
     }
     return l instanceof BtfInt
-        && t instanceof BtfInt
+        && t instanceof BtfInt intType
         && ((BtfInt) l).encoding() != BtfInt.SIGNED
-        && ((BtfInt) t).encoding() != BtfInt.SIGNED;
+        && intType.encoding() != BtfInt.SIGNED;
   }
 }

@@ -198,13 +198,13 @@ public final class TypeMatching {
   }
 
   private static int enumSize(BtfType t) {
-    return t instanceof BtfEnum ? ((BtfEnum) t).size() : ((BtfEnum64) t).size();
+    return t instanceof BtfEnum enumType ? enumType.size() : ((BtfEnum64) t).size();
   }
 
   private static List<String> enumeratorNames(BtfType t) {
     List<String> names = new ArrayList<>();
-    if (t instanceof BtfEnum) {
-      ((BtfEnum) t).values().forEach(v -> names.add(v.name()));
+    if (t instanceof BtfEnum enumType) {
+      enumType.values().forEach(v -> names.add(v.name()));
     } else {
       ((BtfEnum64) t).values().forEach(v -> names.add(v.name()));
     }

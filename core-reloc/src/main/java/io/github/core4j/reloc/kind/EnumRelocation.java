@@ -8,6 +8,7 @@ import io.github.core4j.reloc.Accessor;
 import io.github.core4j.reloc.ErrorCode;
 import io.github.core4j.reloc.RelocationException;
 import io.github.core4j.reloc.RelocationKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Enumerator relocations ({@code enumval_exists}, {@code enumval_value}; libbpf's {@code
@@ -23,7 +24,7 @@ public final class EnumRelocation {
    *
    * @throws RelocationException EOPNOTSUPP for kinds that aren't enumerator relocations
    */
-  public static Calculation calculate(RelocationKind kind, AccessSpec spec) {
+  public static Calculation calculate(RelocationKind kind, @Nullable AccessSpec spec) {
     switch (kind) {
       case ENUMVAL_EXISTS:
         return Calculation.of(spec != null ? 1 : 0);
@@ -34,8 +35,8 @@ public final class EnumRelocation {
           }
           Accessor acc = spec.accessors().get(0);
           BtfType t = spec.types().type(acc.typeId());
-          if (t instanceof BtfEnum) {
-            return Calculation.of(((BtfEnum) t).values().get(acc.index()).value());
+          if (t instanceof BtfEnum enumType) {
+            return Calculation.of(enumType.values().get(acc.index()).value());
           }
           return Calculation.of(((BtfEnum64) t).values().get(acc.index()).value());
         }

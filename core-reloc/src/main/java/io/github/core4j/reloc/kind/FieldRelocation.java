@@ -14,6 +14,7 @@ import io.github.core4j.reloc.ErrorCode;
 import io.github.core4j.reloc.RelocationException;
 import io.github.core4j.reloc.RelocationKind;
 import java.nio.ByteOrder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Field relocations ({@code byte_off}, {@code byte_sz}, {@code field_exists}, {@code signed},
@@ -39,7 +40,8 @@ public final class FieldRelocation {
    * @throws RelocationException EINVAL for kinds that don't apply to array elements or sizes that
    *     can't be resolved, E2BIG for a bitfield no 8-byte load covers
    */
-  public static Calculation calculate(RelocationKind kind, AccessSpec spec, ByteOrder byteOrder) {
+  public static Calculation calculate(
+      RelocationKind kind, @Nullable AccessSpec spec, ByteOrder byteOrder) {
     if (kind == RelocationKind.FIELD_EXISTS) {
       return Calculation.of(spec != null ? 1 : 0);
     }
@@ -130,26 +132,26 @@ public final class FieldRelocation {
 
   /** 1 for signed integers and for enums whose kind_flag says signed. */
   private static boolean isSigned(BtfType mt) {
-    if (mt instanceof BtfEnum) {
-      return ((BtfEnum) mt).signed();
-    } else if (mt instanceof BtfEnum64) {
-      return ((BtfEnum64) mt).signed();
-    } else if (mt instanceof BtfInt) {
-      return ((BtfInt) mt).isSigned();
+    if (mt instanceof BtfEnum enumType) {
+      return enumType.signed();
+    } else if (mt instanceof BtfEnum64 enum64) {
+      return enum64.signed();
+    } else if (mt instanceof BtfInt intType) {
+      return intType.isSigned();
     }
     return false;
   }
 
   /** The {@code size} slot of the type a bitfield is declared with. */
   private static long sizeField(BtfType t) {
-    if (t instanceof BtfInt) {
-      return ((BtfInt) t).size();
-    } else if (t instanceof BtfEnum) {
-      return Integer.toUnsignedLong(((BtfEnum) t).size());
-    } else if (t instanceof BtfEnum64) {
-      return Integer.toUnsignedLong(((BtfEnum64) t).size());
-    } else if (t instanceof BtfComposite) {
-      return Integer.toUnsignedLong(((BtfComposite) t).size());
+    if (t instanceof BtfInt intType) {
+      return intType.size();
+    } else if (t instanceof BtfEnum enumType) {
+      return Integer.toUnsignedLong(enumType.size());
+    } else if (t instanceof BtfEnum64 enum64) {
+      return Integer.toUnsignedLong(enum64.size());
+    } else if (t instanceof BtfComposite composite) {
+      return Integer.toUnsignedLong(composite.size());
     }
     return 0;
   }

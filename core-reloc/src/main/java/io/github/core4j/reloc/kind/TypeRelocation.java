@@ -4,6 +4,7 @@ import io.github.core4j.reloc.AccessSpec;
 import io.github.core4j.reloc.ErrorCode;
 import io.github.core4j.reloc.RelocationException;
 import io.github.core4j.reloc.RelocationKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Type relocations ({@code target_type_id}, {@code type_exists}, {@code type_matches}, {@code
@@ -20,7 +21,7 @@ public final class TypeRelocation {
    * @throws RelocationException EINVAL when the type's size can't be resolved, EOPNOTSUPP for kinds
    *     that aren't type relocations
    */
-  public static Calculation calculate(RelocationKind kind, AccessSpec spec) {
+  public static Calculation calculate(RelocationKind kind, @Nullable AccessSpec spec) {
     if (spec == null) {
       return Calculation.of(0);
     }
