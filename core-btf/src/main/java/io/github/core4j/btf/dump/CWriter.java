@@ -1,0 +1,63 @@
+package io.github.core4j.btf.dump;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The text of a C dump, buffered and handed to the caller's {@link Appendable} in large pieces. */
+final class CWriter {
+  private static final String TABS = "\t\t\t\t\t\t\t\t\t\t\t\t\t";
+  private static final int FLUSH_AT = 1 << 16;
+
+  private final StringBuilder sb = new StringBuilder(FLUSH_AT + 4096);
+  private final Appendable sink;
+
+  CWriter(Appendable sink) {
+    this.sink = sink;
+  }
+
+  CWriter append(String s) {
+    sb.append(s);
+    return this;
+  }
+
+  CWriter append(char c) {
+    sb.append(c);
+    return this;
+  }
+
+  CWriter append(int i) {
+    sb.append(i);
+    return this;
+  }
+
+  CWriter append(long l) {
+    sb.append(l);
+    return this;
+  }
+
+  /**
+   * Indentation of nesting level {@code lvl}: one tab per level, at most 13 (libbpf's prefix string
+   * is 13 tabs long, deeper levels reuse all of it).
+   */
+  CWriter indent(int lvl) {
+    sb.append(TABS, 0, Math.min(lvl, TABS.length()));
+    return this;
+  }
+
+  /** Hands the buffered text to the sink when enough has accumulated. */
+  void flushIfLarge() {
+    if (sb.length() >= FLUSH_AT) {
+      flush();
+    }
+  }
+
+  /** Hands all buffered text to the sink. */
+  void flush() {
+    try {
+      sink.append(sb);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    sb.setLength(0);
+  }
+}
