@@ -1,6 +1,9 @@
 package io.github.core4j.btf.dump;
 
 import io.github.core4j.btf.Btf;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /**
  * The C header dump of BTF, identical to {@code bpftool btf dump file F format c} (bpftool 7.1,
@@ -47,9 +50,27 @@ public final class CDump {
    *     that contains itself, references nested deeper than a sane limit, an unknown kind)
    */
   public static void write(Btf btf, Appendable out, CDumpOptions options) {
-    CDumper dumper = new CDumper(btf, out, options.enumModes());
+    write(btf, new CWriter(out), options);
+  }
+
+  /**
+   * Writes the C header of {@code btf} as {@code options} say to {@code out}, encoded as UTF-8 (the
+   * fastest way to a file or a pipe). The stream is flushed, not closed.
+   *
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void write(Btf btf, OutputStream out, CDumpOptions options) {
+    write(btf, new CWriter(out), options);
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void write(Btf btf, CWriter w, CDumpOptions options) {
+    CDumper dumper = new CDumper(btf, w, options.enumModes());
     int[] roots = RootSelection.roots(dumper.types(), options);
-    CWriter w = dumper.out();
     w.append(HEADER);
     if (roots == null) {
       for (int id = 1; id < dumper.types().count(); id++) {

@@ -11,6 +11,7 @@ import io.github.core4j.btf.BtfPtr;
 import io.github.core4j.btf.BtfQualifier;
 import io.github.core4j.btf.BtfType;
 import io.github.core4j.btf.BtfTypedef;
+import java.util.List;
 
 /**
  * One C dump in progress, the counterpart of libbpf's {@code struct btf_dump}: {@link
@@ -44,9 +45,9 @@ final class CDumper {
   private final byte[] emitState;
   private final boolean[] forwardEmitted;
 
-  CDumper(Btf btf, Appendable sink, boolean enumModes) {
+  CDumper(Btf btf, CWriter out, boolean enumModes) {
     this.types = new TypeCache(btf);
-    this.out = new CWriter(sink);
+    this.out = out;
     this.guard = new DepthGuard(btf.source());
     this.names = new CNames(types);
     this.order = new EmitOrder(types, guard);
@@ -147,7 +148,9 @@ final class CDumper {
       case FUNC_PROTO:
         BtfFuncProto proto = (BtfFuncProto) t;
         emitType(proto.returnType(), containerId);
-        for (BtfParam p : proto.params()) {
+        List<BtfParam> params = proto.params();
+        for (int pI = 0; pI < params.size(); pI++) {
+          BtfParam p = params.get(pI);
           emitType(p.type(), containerId);
         }
         break;
@@ -162,7 +165,9 @@ final class CDumper {
     if (topLevel || t.isAnonymous()) {
       // the definition (or the inline anonymous one) names every member type
       int memberContainer = t.isAnonymous() ? containerId : id;
-      for (BtfMember m : t.members()) {
+      List<BtfMember> members = t.members();
+      for (int mI = 0; mI < members.size(); mI++) {
+        BtfMember m = members.get(mI);
         emitType(m.type(), memberContainer);
       }
     } else if (!forwardEmitted[id] && id != containerId) {

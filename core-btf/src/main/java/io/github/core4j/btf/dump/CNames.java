@@ -70,7 +70,10 @@ final class CNames {
   }
 
   private static int claim(Map<String, Integer> names, String name) {
-    return names.merge(name, 1, Integer::sum);
+    Integer count = names.get(name);
+    int claimed = count == null ? 1 : count + 1;
+    names.put(name, claimed);
+    return claimed;
   }
 
   /** {@code name___count}, cut to libbpf's buffer size. */

@@ -1,18 +1,30 @@
 package io.github.core4j.btf.dump;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
-/** The text of a C dump, buffered and handed to the caller's {@link Appendable} in large pieces. */
+/**
+ * The text of a C dump, buffered and handed in large pieces to the caller's {@link Appendable} or,
+ * encoded as UTF-8, to an {@link OutputStream}.
+ */
 final class CWriter {
   private static final String TABS = "\t\t\t\t\t\t\t\t\t\t\t\t\t";
   private static final int FLUSH_AT = 1 << 16;
 
   private final StringBuilder sb = new StringBuilder(FLUSH_AT + 4096);
   private final Appendable sink;
+  private final OutputStream stream;
 
   CWriter(Appendable sink) {
     this.sink = sink;
+    this.stream = null;
+  }
+
+  CWriter(OutputStream stream) {
+    this.sink = null;
+    this.stream = stream;
   }
 
   CWriter append(String s) {
@@ -54,7 +66,11 @@ final class CWriter {
   /** Hands all buffered text to the sink. */
   void flush() {
     try {
-      sink.append(sb);
+      if (stream != null) {
+        stream.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+      } else {
+        sink.append(sb);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

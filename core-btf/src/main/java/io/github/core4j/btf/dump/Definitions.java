@@ -68,7 +68,8 @@ final class Definitions {
     int off = 0;
     boolean prevBitfield = false;
     List<BtfMember> members = t.members();
-    for (BtfMember m : members) {
+    for (int mI = 0; mI < members.size(); mI++) {
+      BtfMember m = members.get(mI);
       int size = m.bitfieldSize();
       int memberOff = m.bitOffset();
       int memberAlign = packed ? 1 : layout.alignOf(m.type());
@@ -136,7 +137,9 @@ final class Definitions {
   }
 
   private void enum32Values(BtfEnum e, int lvl) {
-    for (BtfEnumValue v : e.values()) {
+    List<BtfEnumValue> values = e.values();
+    for (int vI = 0; vI < values.size(); vI++) {
+      BtfEnumValue v = values.get(vI);
       enumeratorName(v.name(), lvl);
       out.append(" = ");
       if (e.signed()) {
@@ -149,7 +152,9 @@ final class Definitions {
   }
 
   private void enum64Values(BtfEnum64 e, int lvl) {
-    for (BtfEnum64Value v : e.values()) {
+    List<BtfEnum64Value> values = e.values();
+    for (int vI = 0; vI < values.size(); vI++) {
+      BtfEnum64Value v = values.get(vI);
       enumeratorName(v.name(), lvl);
       out.append(" = ");
       if (e.signed()) {
@@ -182,7 +187,9 @@ final class Definitions {
     } else if (size == 8 && layout.pointerSize() == 8) {
       boolean needsWordMode = true;
       if (t instanceof BtfEnum64 e) {
-        for (BtfEnum64Value v : e.values()) {
+        List<BtfEnum64Value> values = e.values();
+        for (int vI = 0; vI < values.size(); vI++) {
+          BtfEnum64Value v = values.get(vI);
           if ((v.value() >>> 32) != 0) {
             needsWordMode = false;
             break;

@@ -5,8 +5,8 @@ import io.github.core4j.btf.BtfComposite;
 import io.github.core4j.btf.BtfDatasec;
 import io.github.core4j.btf.BtfDeclTag;
 import io.github.core4j.btf.BtfFormatException;
-import io.github.core4j.btf.BtfFunc;
 import io.github.core4j.btf.BtfFuncProto;
+import io.github.core4j.btf.BtfKind;
 import io.github.core4j.btf.BtfMember;
 import io.github.core4j.btf.BtfParam;
 import io.github.core4j.btf.BtfPtr;
@@ -16,6 +16,7 @@ import io.github.core4j.btf.BtfTypedef;
 import io.github.core4j.btf.BtfUnknown;
 import io.github.core4j.btf.BtfVar;
 import io.github.core4j.btf.BtfVarSecinfo;
+import java.util.List;
 
 /**
  * The order in which definitions must appear so that C accepts them, found as libbpf's btf_dump
@@ -55,6 +56,10 @@ final class EmitOrder {
   private static boolean[] markReferenced(TypeCache types) {
     boolean[] referenced = new boolean[types.count()];
     for (int id = 1; id < types.count(); id++) {
+      if (types.kind(id) == BtfKind.FUNC) {
+        // a function refers to its prototype, never to an enum: skip decoding the many functions
+        continue;
+      }
       BtfType t = types.get(id);
       switch (t.kind()) {
         case INT:
@@ -75,9 +80,6 @@ final class EmitOrder {
         case TYPEDEF:
           referenced[((BtfTypedef) t).type()] = true;
           break;
-        case FUNC:
-          referenced[((BtfFunc) t).type()] = true;
-          break;
         case VAR:
           referenced[((BtfVar) t).type()] = true;
           break;
@@ -91,17 +93,23 @@ final class EmitOrder {
           break;
         case STRUCT:
         case UNION:
-          for (BtfMember m : ((BtfComposite) t).members()) {
+          List<BtfMember> members = ((BtfComposite) t).members();
+          for (int mI = 0; mI < members.size(); mI++) {
+            BtfMember m = members.get(mI);
             referenced[m.type()] = true;
           }
           break;
         case FUNC_PROTO:
-          for (BtfParam p : ((BtfFuncProto) t).params()) {
+          List<BtfParam> params = ((BtfFuncProto) t).params();
+          for (int pI = 0; pI < params.size(); pI++) {
+            BtfParam p = params.get(pI);
             referenced[p.type()] = true;
           }
           break;
         case DATASEC:
-          for (BtfVarSecinfo v : ((BtfDatasec) t).vars()) {
+          List<BtfVarSecinfo> vars = ((BtfDatasec) t).vars();
+          for (int vI = 0; vI < vars.size(); vI++) {
+            BtfVarSecinfo v = vars.get(vI);
             referenced[v.type()] = true;
           }
           break;
@@ -135,6 +143,10 @@ final class EmitOrder {
   private boolean order(int id, boolean throughPtr) {
     if (state[id] == ORDERED) {
       return true;
+    }
+    if (isNotAType(types.kind(id))) {
+      state[id] = ORDERED;
+      return false;
     }
     BtfType t = types.get(id);
     if (state[id] == ORDERING) {
@@ -172,7 +184,9 @@ final class EmitOrder {
           return false;
         }
         state[id] = ORDERING;
-        for (BtfMember m : ((BtfComposite) t).members()) {
+        List<BtfMember> members = ((BtfComposite) t).members();
+        for (int mI = 0; mI < members.size(); mI++) {
+          BtfMember m = members.get(mI);
           order(m.type(), false);
         }
         if (!t.isAnonymous()) {
@@ -204,21 +218,25 @@ final class EmitOrder {
       case FUNC_PROTO:
         BtfFuncProto proto = (BtfFuncProto) t;
         boolean anyStrong = order(proto.returnType(), throughPtr);
-        for (BtfParam p : proto.params()) {
+        List<BtfParam> params = proto.params();
+        for (int pI = 0; pI < params.size(); pI++) {
+          BtfParam p = params.get(pI);
           if (order(p.type(), throughPtr)) {
             anyStrong = true;
           }
         }
         return anyStrong;
-      case FUNC:
-      case VAR:
-      case DATASEC:
-      case DECL_TAG:
-        state[id] = ORDERED;
-        return false;
       default:
         throw unknownKind(types, id);
     }
+  }
+
+  /** Functions, variables, sections and declaration tags: nothing to define in a header. */
+  private static boolean isNotAType(BtfKind kind) {
+    return kind == BtfKind.FUNC
+        || kind == BtfKind.VAR
+        || kind == BtfKind.DATASEC
+        || kind == BtfKind.DECL_TAG;
   }
 
   private void enqueue(int id) {

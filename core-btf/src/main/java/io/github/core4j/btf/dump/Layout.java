@@ -47,14 +47,20 @@ final class Layout {
           "int unsigned long",
           "int long unsigned");
 
+  /** Marks an alignment not computed yet (alignments are never negative). */
+  private static final int UNKNOWN = -1;
+
   private final TypeCache types;
   private final DepthGuard guard;
   private final int determinedPointerSize;
+  private final int[] alignments;
 
   Layout(TypeCache types, DepthGuard guard) {
     this.types = types;
     this.guard = guard;
     this.determinedPointerSize = determinePointerSize(types);
+    this.alignments = new int[types.count()];
+    java.util.Arrays.fill(alignments, UNKNOWN);
   }
 
   /**
@@ -81,9 +87,15 @@ final class Layout {
 
   /** libbpf's {@code btf__align_of}: the alignment of type {@code id}, 0 when it has none. */
   int alignOf(int id) {
+    int known = alignments[id];
+    if (known != UNKNOWN) {
+      return known;
+    }
     guard.enter(id);
     try {
-      return alignOf(types.get(id), id);
+      int align = alignOf(types.get(id), id);
+      alignments[id] = align;
+      return align;
     } finally {
       guard.exit();
     }
@@ -117,7 +129,9 @@ final class Layout {
 
   private int compositeAlign(BtfComposite t) {
     int maxAlign = 1;
-    for (BtfMember m : t.members()) {
+    List<BtfMember> members = t.members();
+    for (int mI = 0; mI < members.size(); mI++) {
+      BtfMember m = members.get(mI);
       int align = alignOf(m.type());
       if (align <= 0) {
         return align;
@@ -140,7 +154,8 @@ final class Layout {
   boolean isPacked(BtfComposite t) {
     int maxAlign = 1;
     List<BtfMember> members = t.members();
-    for (BtfMember m : members) {
+    for (int mI = 0; mI < members.size(); mI++) {
+      BtfMember m = members.get(mI);
       int align = alignOf(m.type());
       if (align != 0
           && m.bitfieldSize() == 0

@@ -39,9 +39,12 @@ final class TypeCache {
     return t;
   }
 
-  /** The kind of type {@code id}; {@link BtfKind#UNKN} for void. */
+  /**
+   * The kind of type {@code id} without decoding it; {@link BtfKind#UNKN} for void and for kinds
+   * core4j does not know.
+   */
   BtfKind kind(int id) {
-    return get(id).kind();
+    return id == 0 ? BtfKind.UNKN : btf.kind(id);
   }
 
   /** Whether type {@code id} has no name (libbpf's {@code name_off == 0}). */
