@@ -3,10 +3,8 @@ package io.github.core4j.btf.dump;
 import io.github.core4j.btf.BtfKind;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -113,10 +111,10 @@ final class RootSelection {
     }
   }
 
-  /** Kind group, name, shape (for equal names), and only then id. */
+  /** Kind group, name, structural fingerprint (for equal names), and only then id. */
   private static final class SortKey implements Comparator<Integer> {
     private final TypeCache types;
-    private final Map<Integer, String> shapes = new HashMap<>();
+    private long[] colors;
 
     SortKey(TypeCache types) {
       this.types = types;
@@ -132,12 +130,11 @@ final class RootSelection {
       if (c != 0) {
         return c;
       }
-      c = shape(a).compareTo(shape(b));
+      if (colors == null) {
+        colors = TypeColors.of(types);
+      }
+      c = Long.compare(colors[a], colors[b]);
       return c != 0 ? c : Integer.compare(a, b);
-    }
-
-    private String shape(int id) {
-      return shapes.computeIfAbsent(id, i -> TypeShape.of(types, i));
     }
   }
 }
