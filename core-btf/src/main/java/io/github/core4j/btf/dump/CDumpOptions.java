@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * What {@link CDump} writes.
  *
- * @param types names (or {@code [id]}-free decimal ids) of the root types to dump, with everything
- *     they need; empty for every type
+ * @param types the root types to dump (struct, union, enum or typedef names, or decimal type ids),
+ *     each with everything it needs; empty for every type
  * @param sorted write definitions in an order that depends on kinds and names only, not on type
  *     ids, so headers of different kernels or builds diff well
  * @param enumModes write {@code __attribute__((mode(byte)))} / {@code mode(word)} on enums whose

@@ -60,11 +60,6 @@ final class CDumper {
     this.forwardEmitted = new boolean[types.count()];
   }
 
-  /** The writer, for text around the definitions. */
-  CWriter out() {
-    return out;
-  }
-
   /** The decoded types. */
   TypeCache types() {
     return types;
