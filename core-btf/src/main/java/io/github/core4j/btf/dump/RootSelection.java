@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * The types a C dump starts from. bpftool starts from every id in order; {@code --types} names the
  * roots (everything they need follows them); {@code --sorted} visits roots by kind, then name, then
- * shape, so that the output no longer depends on type ids.
+ * structure ({@link TypeColors}), so that the output no longer depends on type ids.
  */
 final class RootSelection {
   private RootSelection() {}
