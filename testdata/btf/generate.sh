@@ -5,11 +5,22 @@
 #   kernels/<release>.be.btf.xz          the same bytes swapped to big endian (bswap_btf.py)
 #   modules/<release>/<module>.btf.xz    split BTF of kernel modules, on the kernel of the same release
 #   small/all_kinds.{bpfel,bpfeb}.btf    every BTF kind, from clang-16 (both byte orders)
+#   small/c_layout.{bpfel,bpfeb}.btf     layout corners of the C header dump (packing, bitfields, ...)
 #   expected/<path>.bpftool.txt.xz       `bpftool btf dump file F` (with -B BASE for modules)
+#   expected/<path>.bpftool.c.xz         `bpftool btf dump file F format c` (with -B BASE for modules)
 #   manifest.tsv                         file, base, expected — what the tests iterate over
+#   manifest-c.tsv                       file, base, expected C header — the same for the C dump
+#
+# Usage: generate.sh [--keep-kernels]
+#   --keep-kernels  keep kernels/ and modules/ as they are (do not copy them from the host and
+#                   shared/) and only rebuild what is derived from them and from small/*.c
 #
 # Needs: bpftool, clang-16, llvm-objcopy-16, xz, python3. Run from anywhere.
 set -euo pipefail
+keep_kernels=0
+if [ "${1:-}" = "--keep-kernels" ]; then
+  keep_kernels=1
+fi
 here="$(cd "$(dirname "$0")" && pwd)"
 shared="${CORE4J_SHARED:-$here/../../../shared}"
 cd "$here"
@@ -18,6 +29,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 mkdir -p kernels modules small expected
 host="$(uname -r)"
+
+refresh_kernels() {
 
 # Kernels: the host's vmlinux BTF and the Debian ones from shared/.
 if [ -r /sys/kernel/btf/vmlinux ]; then
@@ -39,27 +52,37 @@ for rel in "$host" 6.1.0-50-amd64; do
   python3 bswap_btf.py "$tmp/le.btf" "$tmp/be.btf"
   xz -9e -T1 -c "$tmp/be.btf" > "kernels/$rel.be.btf.xz"
 done
+}
+if [ "$keep_kernels" = 0 ]; then
+  refresh_kernels
+fi
 
-# Every kind, both byte orders, from clang.
-for t in bpfel bpfeb; do
-  clang-16 -g -O2 -target "$t" -c small/all_kinds.c -o "$tmp/all_kinds.$t.o"
-  llvm-objcopy-16 --dump-section ".BTF=small/all_kinds.$t.btf" "$tmp/all_kinds.$t.o"
+# Every kind, and the C dump's layout corners, both byte orders, from clang.
+for src in all_kinds c_layout; do
+  for t in bpfel bpfeb; do
+    clang-16 -g -O2 -target "$t" -c "small/$src.c" -o "$tmp/$src.$t.o"
+    llvm-objcopy-16 --dump-section ".BTF=small/$src.$t.btf" "$tmp/$src.$t.o"
+  done
 done
 
-# Expected dumps and the manifest.
+# Expected dumps and the manifests: the raw text dump, then the C header dump.
 printf '# file\tbase\texpected\n' > manifest.tsv
+printf '# file\tbase\texpected C header (bpftool ... format c)\n' > manifest-c.tsv
 dump() { # file base
-  local file="$1" base="$2" raw="$tmp/in.btf" baseraw="$tmp/base.btf" out
+  local file="$1" base="$2" raw="$tmp/in.btf" baseraw="$tmp/base.btf" out cout
+  local -a b=()
   out="expected/${file#./}.bpftool.txt.xz"
+  cout="expected/${file#./}.bpftool.c.xz"
   mkdir -p "$(dirname "$out")"
   case "$file" in *.xz) xz -dc "$file" > "$raw" ;; *) cp "$file" "$raw" ;; esac
-  if [ "$base" = "-" ]; then
-    bpftool btf dump file "$raw" | xz -9 -T1 > "$out"
-  else
+  if [ "$base" != "-" ]; then
     xz -dc "$base" > "$baseraw"
-    bpftool -B "$baseraw" btf dump file "$raw" | xz -9 -T1 > "$out"
+    b=(-B "$baseraw")
   fi
+  bpftool "${b[@]}" btf dump file "$raw" | xz -9 -T1 > "$out"
+  bpftool "${b[@]}" btf dump file "$raw" format c | xz -9 -T1 > "$cout"
   printf '%s\t%s\t%s\n' "$file" "$base" "$out" >> manifest.tsv
+  printf '%s\t%s\t%s\n' "$file" "$base" "$cout" >> manifest-c.tsv
 }
 for f in kernels/*.btf.xz small/*.btf; do
   dump "$f" -
@@ -70,4 +93,4 @@ for d in modules/*/; do
     dump "${f%/}" "kernels/$rel.btf.xz"
   done
 done
-echo "testdata regenerated: $(wc -l < manifest.tsv) lines in manifest.tsv"
+echo "testdata regenerated: $(wc -l < manifest.tsv) lines in manifest.tsv, $(wc -l < manifest-c.tsv) in manifest-c.tsv"

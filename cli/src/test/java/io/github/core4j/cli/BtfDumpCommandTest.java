@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** {@code core4j btf dump}: bpftool's output for split BTF, JSON lines, and one-line errors. */
+/**
+ * {@code core4j btf dump}: bpftool's raw and C output for split BTF, C header options, JSON lines,
+ * and one-line errors.
+ */
 class BtfDumpCommandTest {
   private static final Path TESTDATA =
       Path.of(System.getProperty("core4j.testdata", "../testdata"));
@@ -42,6 +45,57 @@ class BtfDumpCommandTest {
             StandardCharsets.UTF_8);
     assertEquals(0, r.exit(), r.err());
     assertEquals(expected, r.out());
+  }
+
+  @Test
+  void cHeaderOfSplitBtfEqualsBpftoolWithBase() {
+    Path btf = TESTDATA.resolve("btf");
+    Result r =
+        run(
+            "btf",
+            "dump",
+            btf.resolve("modules/6.1.0-50-amd64/af_key.btf.xz").toString(),
+            "-B",
+            btf.resolve("kernels/6.1.0-50-amd64.btf.xz").toString(),
+            "--format",
+            "c");
+    String expected =
+        new String(
+            BtfFiles.readBytes(
+                btf.resolve("expected/modules/6.1.0-50-amd64/af_key.btf.xz.bpftool.c.xz")),
+            StandardCharsets.UTF_8);
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(expected, r.out());
+  }
+
+  @Test
+  void cHeaderOfSomeTypesSortedIsReproducible() {
+    String file = TESTDATA.resolve("btf/small/c_layout.bpfeb.btf").toString();
+    Result first = run("btf", "dump", file, "--format", "c", "--types", "ops,enums", "--sorted");
+    Result second = run("btf", "dump", file, "--format", "c", "--sorted", "--types=ops,enums");
+    assertEquals(0, first.exit(), first.err());
+    assertEquals(first.out(), second.out());
+    assertTrue(first.out().contains("\nstruct ops {\n"), first.out());
+    assertTrue(first.out().contains("\nstruct enums {\n"), first.out());
+    assertTrue(!first.out().contains("struct bitfields"), first.out());
+  }
+
+  @Test
+  void cOptionsNeedFormatC() {
+    String file = TESTDATA.resolve("btf/small/c_layout.bpfel.btf").toString();
+    Result r = run("btf", "dump", file, "--sorted");
+    assertEquals(2, r.exit());
+    assertEquals("core4j: --types, --sorted and --enum-modes need --format c\n", r.err());
+  }
+
+  @Test
+  void unknownTypeIsOneLineAndExitTwo() {
+    String file = TESTDATA.resolve("btf/small/c_layout.bpfel.btf").toString();
+    Result r = run("btf", "dump", file, "--format", "c", "--types", "no_such_struct");
+    assertEquals(2, r.exit());
+    assertTrue(
+        r.err().contains("no struct, union, enum or typedef named 'no_such_struct'"), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
   }
 
   @Test

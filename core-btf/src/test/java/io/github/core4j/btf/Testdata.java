@@ -49,11 +49,23 @@ public final class Testdata {
     }
   }
 
-  /** Every BTF listed in {@code testdata/btf/manifest.tsv}. */
+  /** Every BTF listed in {@code testdata/btf/manifest.tsv}, with bpftool's raw dump. */
   public static List<BtfCase> btfCases() {
+    return manifest("btf/manifest.tsv");
+  }
+
+  /**
+   * Every BTF listed in {@code testdata/btf/manifest-c.tsv}, with bpftool's C header ({@code format
+   * c}) as the expected dump.
+   */
+  public static List<BtfCase> cHeaderCases() {
+    return manifest("btf/manifest-c.tsv");
+  }
+
+  private static List<BtfCase> manifest(String path) {
     try {
       List<BtfCase> cases = new ArrayList<>();
-      for (String line : Files.readAllLines(root().resolve("btf/manifest.tsv"))) {
+      for (String line : Files.readAllLines(root().resolve(path))) {
         if (line.startsWith("#") || line.isBlank()) {
           continue;
         }
