@@ -30,7 +30,7 @@ final class BitPadding {
     }
     int i;
     int padBits = 0;
-    String padType = null;
+    String padType = NAMES[0];
     int newOff = 0;
     for (i = 0; i < bits.length; i++) {
       padBits = bits[i];

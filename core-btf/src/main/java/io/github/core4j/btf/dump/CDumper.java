@@ -53,7 +53,7 @@ final class CDumper {
     this.order = new EmitOrder(types, guard);
     Layout layout = new Layout(types, guard);
     Declarators declarators = new Declarators(types, out, names, guard);
-    this.definitions = new Definitions(types, out, names, layout, declarators, enumModes);
+    this.definitions = new Definitions(out, names, layout, declarators, enumModes);
     declarators.setDefinitions(definitions);
     this.emitState = new byte[types.count()];
     this.emitState[0] = EMITTED;

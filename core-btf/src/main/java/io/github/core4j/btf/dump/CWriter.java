@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The text of a C dump, buffered and handed in large pieces to the caller's {@link Appendable} or,
@@ -14,8 +15,8 @@ final class CWriter {
   private static final int FLUSH_AT = 1 << 16;
 
   private final StringBuilder sb = new StringBuilder(FLUSH_AT + 4096);
-  private final Appendable sink;
-  private final OutputStream stream;
+  private final @Nullable Appendable sink;
+  private final @Nullable OutputStream stream;
 
   CWriter(Appendable sink) {
     this.sink = sink;
@@ -66,10 +67,11 @@ final class CWriter {
   /** Hands all buffered text to the sink. */
   void flush() {
     try {
-      if (stream != null) {
-        stream.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+      OutputStream s = stream;
+      if (s != null) {
+        s.write(sb.toString().getBytes(StandardCharsets.UTF_8));
       } else {
-        sink.append(sb);
+        java.util.Objects.requireNonNull(sink).append(sb);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

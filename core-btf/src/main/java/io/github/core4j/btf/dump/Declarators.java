@@ -11,6 +11,7 @@ import io.github.core4j.btf.BtfQualifier;
 import io.github.core4j.btf.BtfType;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * C declarations of a name with a type: {@code int (*handlers[4])(struct ops *)}. BTF spells a type
@@ -26,7 +27,7 @@ final class Declarators {
   private final CWriter out;
   private final CNames names;
   private final DepthGuard guard;
-  private Definitions definitions;
+  private @Nullable Definitions definitions;
   private int[] stack = new int[64];
   private int size;
 
@@ -46,6 +47,10 @@ final class Declarators {
     this.out = out;
     this.names = names;
     this.guard = guard;
+  }
+
+  private Definitions defs() {
+    return java.util.Objects.requireNonNull(definitions, "setDefinitions() first");
   }
 
   /** Connects the definitions that inline anonymous types in declarations. */
@@ -135,23 +140,23 @@ final class Declarators {
         case UNION:
           emitQualifiers(c);
           if (t.isAnonymous()) {
-            definitions.struct(id, (BtfComposite) t, lvl);
+            defs().struct(id, (BtfComposite) t, lvl);
           } else {
-            definitions.structForward(id, (BtfComposite) t);
+            defs().structForward(id, (BtfComposite) t);
           }
           break;
         case ENUM:
         case ENUM64:
           emitQualifiers(c);
           if (t.isAnonymous()) {
-            definitions.enumeration(id, t, lvl);
+            defs().enumeration(id, t, lvl);
           } else {
-            definitions.enumForward(id);
+            defs().enumForward(id);
           }
           break;
         case FWD:
           emitQualifiers(c);
-          definitions.forward(id, (BtfFwd) t);
+          defs().forward(id, (BtfFwd) t);
           break;
         case TYPEDEF:
           emitQualifiers(c);

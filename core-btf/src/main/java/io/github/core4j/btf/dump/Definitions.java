@@ -18,7 +18,6 @@ import java.util.List;
  * Each method writes exactly what libbpf's btf_dump writes, without the trailing {@code ;}.
  */
 final class Definitions {
-  private final TypeCache types;
   private final CWriter out;
   private final CNames names;
   private final Layout layout;
@@ -27,13 +26,7 @@ final class Definitions {
   private final boolean enumModes;
 
   Definitions(
-      TypeCache types,
-      CWriter out,
-      CNames names,
-      Layout layout,
-      Declarators declarators,
-      boolean enumModes) {
-    this.types = types;
+      CWriter out, CNames names, Layout layout, Declarators declarators, boolean enumModes) {
     this.out = out;
     this.names = names;
     this.layout = layout;

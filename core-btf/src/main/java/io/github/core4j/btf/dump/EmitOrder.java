@@ -30,7 +30,7 @@ import java.util.List;
  * per {@link CDumper} run.
  */
 final class EmitOrder {
-  private static final byte NOT_ORDERED = 0;
+  // NOT_ORDERED is 0, the initial state of the state array.
   private static final byte ORDERING = 1;
   private static final byte ORDERED = 2;
 

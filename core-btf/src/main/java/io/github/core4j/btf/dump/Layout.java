@@ -93,7 +93,7 @@ final class Layout {
     }
     guard.enter(id);
     try {
-      int align = alignOf(types.get(id), id);
+      int align = alignOf(types.get(id));
       alignments[id] = align;
       return align;
     } finally {
@@ -101,7 +101,7 @@ final class Layout {
     }
   }
 
-  private int alignOf(BtfType t, int id) {
+  private int alignOf(BtfType t) {
     switch (t.kind()) {
       case INT:
       case ENUM:

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The types a C dump starts from. bpftool starts from every id in order; {@code --types} names the
@@ -16,7 +17,7 @@ final class RootSelection {
   private RootSelection() {}
 
   /** The roots for {@code options}, or {@code null} for bpftool's "every id in order". */
-  static int[] roots(TypeCache types, CDumpOptions options) {
+  static int @Nullable [] roots(TypeCache types, CDumpOptions options) {
     List<Integer> roots;
     if (!options.types().isEmpty()) {
       roots = byName(types, options.types());
@@ -114,7 +115,7 @@ final class RootSelection {
   /** Kind group, name, structural fingerprint (for equal names), and only then id. */
   private static final class SortKey implements Comparator<Integer> {
     private final TypeCache types;
-    private long[] colors;
+    private long @Nullable [] colors;
 
     SortKey(TypeCache types) {
       this.types = types;

@@ -72,7 +72,7 @@ final class TypeColors {
 
   /** The colour of a type's own fields. */
   private static long own(BtfType t) {
-    long h = mix(t.kind().ordinal(), t.name());
+    long h = mix(t.kind().value(), t.name());
     if (t instanceof BtfInt i) {
       h = mix(mix(h, i.size()), i.encodingWord());
     } else if (t instanceof BtfFloat f) {
@@ -101,9 +101,9 @@ final class TypeColors {
         h = mix(h, param.name());
       }
     } else if (t instanceof BtfFunc f) {
-      h = mix(h, f.linkage().ordinal());
+      h = mix(h, f.linkage().value());
     } else if (t instanceof BtfVar v) {
-      h = mix(h, v.linkage().ordinal());
+      h = mix(h, v.linkage().value());
     } else if (t instanceof BtfDatasec d) {
       h = mix(h, d.size());
       for (BtfVarSecinfo v : d.vars()) {

@@ -31,6 +31,9 @@ public final class FieldCompatibility {
   private FieldCompatibility() {}
 
   /**
+   * Whether the local and target field types are compatible, as libbpf's {@code
+   * bpf_core_fields_are_compat} decides.
+   *
    * @throws RelocationException (EINVAL) when a type on the way does not exist
    */
   public static boolean areCompatible(BtfTypes local, int localId, BtfTypes target, int targetId) {

@@ -35,6 +35,9 @@ public final class TypeCompatibility {
   private TypeCompatibility() {}
 
   /**
+   * Whether the local and target types are compatible, as libbpf's {@code
+   * bpf_core_types_are_compat} decides.
+   *
    * @throws RelocationException (EINVAL) when the types nest too deeply or a type is missing
    */
   public static boolean areCompatible(BtfTypes local, int localId, BtfTypes target, int targetId) {

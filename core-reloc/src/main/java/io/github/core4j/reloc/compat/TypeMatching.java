@@ -42,6 +42,9 @@ public final class TypeMatching {
   private TypeMatching() {}
 
   /**
+   * Whether the local type matches the target type, as libbpf's {@code bpf_core_types_match}
+   * decides for {@code bpf_core_type_matches()}.
+   *
    * @throws RelocationException (EINVAL) when the types nest deeper than libbpf allows
    */
   public static boolean matches(BtfTypes local, int localId, BtfTypes target, int targetId) {
