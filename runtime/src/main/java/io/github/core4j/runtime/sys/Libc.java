@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import io.github.core4j.runtime.BpfException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
@@ -56,6 +57,13 @@ public final class Libc {
   private static final MethodHandle EPOLL_WAIT =
       NativeCalls.libc(
           "epoll_wait", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+  private static final MethodHandle OPEN =
+      NativeCalls.libc(
+          "open",
+          FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
+          Linker.Option.firstVariadicArg(2));
+  private static final MethodHandle IF_NAMETOINDEX =
+      NativeCalls.libc("if_nametoindex", FunctionDescriptor.of(JAVA_INT, ADDRESS));
   private static final MethodHandle GETPAGESIZE =
       NativeCalls.libc("getpagesize", FunctionDescriptor.of(JAVA_INT));
   private static final MethodHandle GETPID =
@@ -154,6 +162,47 @@ public final class Libc {
     } catch (Throwable t) {
       throw NativeCalls.downcallFailed(t);
     }
+  }
+
+  /** {@code O_RDONLY}. */
+  public static final int O_RDONLY = 0;
+
+  /** {@code O_DIRECTORY}. */
+  public static final int O_DIRECTORY = 0x10000;
+
+  /** {@code O_CLOEXEC}. */
+  public static final int O_CLOEXEC = 0x80000;
+
+  /** {@code open(path, flags)}: the new fd, owned by the returned {@link Fd}; throws on failure. */
+  public static Fd open(String path, int flags) {
+    int r;
+    try (Arena arena = Arena.ofConfined()) {
+      r =
+          (int)
+              OPEN.invokeExact(
+                  NativeCalls.captureSegment(), arena.allocateFrom(path), flags | O_CLOEXEC, 0);
+    } catch (Throwable t) {
+      throw NativeCalls.downcallFailed(t);
+    }
+    if (r < 0) {
+      throw new BpfException("open", path, NativeCalls.capturedErrno());
+    }
+    return Fd.adopt(r);
+  }
+
+  /** The index of network interface {@code name} in this thread's network namespace. */
+  public static int ifNameToIndex(String name) {
+    int r;
+    try (Arena arena = Arena.ofConfined()) {
+      r = (int) IF_NAMETOINDEX.invokeExact(NativeCalls.captureSegment(), arena.allocateFrom(name));
+    } catch (Throwable t) {
+      throw NativeCalls.downcallFailed(t);
+    }
+    if (r == 0) {
+      throw new BpfException(
+          "if_nametoindex", "interface '" + name + "'", NativeCalls.capturedErrno());
+    }
+    return r;
   }
 
   /** This process's id, straight from the kernel ({@code getpid(2)}; glibc does not cache it). */
