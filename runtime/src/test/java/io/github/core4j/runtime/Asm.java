@@ -39,6 +39,11 @@ public final class Asm {
     return emit(0xb7, dst, 0, 0, imm);
   }
 
+  /** 32-bit move: {@code dst = (u32) imm}, upper half zeroed. */
+  public Asm mov32Imm(int dst, int imm) {
+    return emit(0xb4, dst, 0, 0, imm);
+  }
+
   public Asm mov(int dst, int src) {
     return emit(0xbf, dst, src, 0, 0);
   }
@@ -118,6 +123,13 @@ public final class Asm {
 
   public Asm jgt(int dst, int src, String label) {
     return jump(0x2d, dst, src, 0, label);
+  }
+
+  /** Skips to {@code label} unless the current process's tgid is {@code tgid} (clobbers r0-r5). */
+  public Asm onlyProcess(int tgid, String label) {
+    call(14); // bpf_get_current_pid_tgid
+    rshImm(R0, 32);
+    return jneImm(R0, tgid, label);
   }
 
   /** {@code r0 = value; exit}. */
