@@ -26,6 +26,18 @@ public abstract class Attr {
     this.segment = arena.allocate(layout);
   }
 
+  /**
+   * Reuses {@code buffer} (at least the layout's size, 8-aligned), zeroing it: for hot paths that
+   * keep one attr buffer per thread instead of allocating per call.
+   */
+  protected Attr(MemorySegment buffer, StructLayout layout) {
+    if (buffer.byteSize() < layout.byteSize()) {
+      throw new IllegalArgumentException("attr buffer too small for " + layout);
+    }
+    this.layout = layout;
+    this.segment = buffer.asSlice(0, layout.byteSize()).fill((byte) 0);
+  }
+
   /** The buffer to pass to {@code bpf()}. */
   public MemorySegment segment() {
     return segment;

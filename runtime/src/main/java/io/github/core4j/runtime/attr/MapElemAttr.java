@@ -26,6 +26,11 @@ public final class MapElemAttr extends Attr {
     super(arena, LAYOUT);
   }
 
+  /** An attr over {@code buffer} (zeroed), reused across calls by one thread. */
+  public MapElemAttr(MemorySegment buffer) {
+    super(buffer, LAYOUT);
+  }
+
   /** {@code map_fd}. */
   public MapElemAttr mapFd(int v) {
     putInt(MAP_FD, v);

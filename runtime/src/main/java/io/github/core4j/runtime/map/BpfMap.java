@@ -31,6 +31,10 @@ import org.jspecify.annotations.Nullable;
  * PerCpuValues}.
  */
 public final class BpfMap implements AutoCloseable {
+  /** One element-command attr buffer per thread: element operations are the hot path. */
+  private static final ThreadLocal<MemorySegment> ELEM_ATTR =
+      ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(MapElemAttr.LAYOUT));
+
   private final Fd fd;
   private final MapType type;
   private final int keySize;
@@ -188,18 +192,16 @@ public final class BpfMap implements AutoCloseable {
 
   private boolean elem(
       BpfCommand cmd, MemorySegment key, MemorySegment value, long flags, boolean enoentIsFalse) {
-    try (Arena arena = Arena.ofConfined()) {
-      MapElemAttr attr =
-          new MapElemAttr(arena).mapFd(fd.value()).key(key).value(value).flags(flags);
-      long r = Syscall.bpf(cmd, attr.segment(), attr.size());
-      if (r >= 0) {
-        return true;
-      }
-      if (enoentIsFalse && r == -Errno.ENOENT.value()) {
-        return false;
-      }
-      throw new BpfException(cmd.kernelName(), describe(), (int) -r);
+    MapElemAttr attr =
+        new MapElemAttr(ELEM_ATTR.get()).mapFd(fd.value()).key(key).value(value).flags(flags);
+    long r = Syscall.bpf(cmd, attr.segment(), attr.size());
+    if (r >= 0) {
+      return true;
     }
+    if (enoentIsFalse && r == -Errno.ENOENT.value()) {
+      return false;
+    }
+    throw new BpfException(cmd.kernelName(), describe(), (int) -r);
   }
 
   // ---- element operations over byte arrays ----------------------------------------------------
