@@ -45,6 +45,11 @@ public final class KernelLog {
    * success too).
    */
   public static Outcome run(int logLevel, Attempt attempt) {
+    return run(logLevel, INITIAL_SIZE, attempt);
+  }
+
+  /** {@link #run(int, Attempt)} starting from a log buffer of {@code initialSize} bytes. */
+  public static Outcome run(int logLevel, int initialSize, Attempt attempt) {
     if (logLevel == 0) {
       long r = attempt.load(0, MemorySegment.NULL);
       if (r >= 0) {
@@ -52,7 +57,7 @@ public final class KernelLog {
       }
       logLevel = 1;
     }
-    int size = INITIAL_SIZE;
+    int size = Math.max(initialSize, 128);
     while (true) {
       try (Arena arena = Arena.ofConfined()) {
         MemorySegment buffer = arena.allocate(size);
