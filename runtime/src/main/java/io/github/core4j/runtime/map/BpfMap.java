@@ -209,12 +209,10 @@ public final class BpfMap implements AutoCloseable {
   /** The value of {@code key}, or empty when absent. */
   public Optional<byte[]> lookup(byte[] key) {
     checkKey(key);
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment value = arena.allocate(kernelValueSize, 8);
-      return lookup(copy(arena, key), value)
-          ? Optional.of(value.toArray(ValueLayout.JAVA_BYTE))
-          : Optional.empty();
-    }
+    MemorySegment value = Scratch.value(kernelValueSize);
+    return lookup(Scratch.key(key), value)
+        ? Optional.of(value.toArray(ValueLayout.JAVA_BYTE))
+        : Optional.empty();
   }
 
   /** Sets {@code key} to {@code value}, creating or replacing. */
@@ -226,67 +224,53 @@ public final class BpfMap implements AutoCloseable {
   public void update(byte[] key, byte[] value, UpdateFlag flag) {
     checkKey(key);
     checkValue(value);
-    try (Arena arena = Arena.ofConfined()) {
-      update(copy(arena, key), copy(arena, value), flag);
-    }
+    update(Scratch.key(key), Scratch.value(value), flag);
   }
 
   /** Deletes {@code key}; false when it was absent. */
   public boolean delete(byte[] key) {
     checkKey(key);
-    try (Arena arena = Arena.ofConfined()) {
-      return delete(copy(arena, key));
-    }
+    return delete(Scratch.key(key));
   }
 
   /** The key after {@code key} ({@code null}: the first key), or empty after the last. */
   public Optional<byte[]> nextKey(byte @Nullable [] key) {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment k = key == null ? MemorySegment.NULL : copy(arena, key);
-      MemorySegment next = arena.allocate(Math.max(keySize, 1), 8);
-      return nextKey(k, next)
-          ? Optional.of(next.asSlice(0, keySize).toArray(ValueLayout.JAVA_BYTE))
-          : Optional.empty();
-    }
+    MemorySegment k = key == null ? MemorySegment.NULL : Scratch.key(key);
+    MemorySegment next = Scratch.value(Math.max(keySize, 1));
+    return nextKey(k, next)
+        ? Optional.of(next.asSlice(0, keySize).toArray(ValueLayout.JAVA_BYTE))
+        : Optional.empty();
   }
 
   /** Removes {@code key} and returns the value it had, or empty when absent. */
   public Optional<byte[]> lookupAndDelete(byte[] key) {
     checkKey(key);
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment value = arena.allocate(kernelValueSize, 8);
-      return lookupAndDelete(copy(arena, key), value)
-          ? Optional.of(value.toArray(ValueLayout.JAVA_BYTE))
-          : Optional.empty();
-    }
+    MemorySegment value = Scratch.value(kernelValueSize);
+    return lookupAndDelete(Scratch.key(key), value)
+        ? Optional.of(value.toArray(ValueLayout.JAVA_BYTE))
+        : Optional.empty();
   }
 
   /** Queue/stack: adds {@code value} (an update with a {@code NULL} key). */
   public void push(byte[] value) {
     checkValue(value);
-    try (Arena arena = Arena.ofConfined()) {
-      update(MemorySegment.NULL, copy(arena, value), UpdateFlag.ANY);
-    }
+    update(MemorySegment.NULL, Scratch.value(value), UpdateFlag.ANY);
   }
 
   /** Queue/stack: removes and returns the next value, or empty when empty. */
   public Optional<byte[]> pop() {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment value = arena.allocate(kernelValueSize, 8);
-      return lookupAndDelete(MemorySegment.NULL, value)
-          ? Optional.of(value.toArray(ValueLayout.JAVA_BYTE))
-          : Optional.empty();
-    }
+    MemorySegment value = Scratch.value(kernelValueSize);
+    return lookupAndDelete(MemorySegment.NULL, value)
+        ? Optional.of(value.toArray(ValueLayout.JAVA_BYTE))
+        : Optional.empty();
   }
 
   /** Queue/stack: the next value without removing it, or empty. */
   public Optional<byte[]> peek() {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment value = arena.allocate(kernelValueSize, 8);
-      return lookup(MemorySegment.NULL, value)
-          ? Optional.of(value.toArray(ValueLayout.JAVA_BYTE))
-          : Optional.empty();
-    }
+    MemorySegment value = Scratch.value(kernelValueSize);
+    return lookup(MemorySegment.NULL, value)
+        ? Optional.of(value.toArray(ValueLayout.JAVA_BYTE))
+        : Optional.empty();
   }
 
   // ---- per-CPU ---------------------------------------------------------------------------------
@@ -391,11 +375,5 @@ public final class BpfMap implements AutoCloseable {
               + " bytes, the map's values have "
               + kernelValueSize);
     }
-  }
-
-  static MemorySegment copy(Arena arena, byte[] bytes) {
-    MemorySegment s = arena.allocate(Math.max(bytes.length, 1), 8);
-    MemorySegment.copy(bytes, 0, s, ValueLayout.JAVA_BYTE, 0, bytes.length);
-    return s.asSlice(0, bytes.length);
   }
 }
