@@ -74,6 +74,16 @@ public final class VethPair implements AutoCloseable {
         rightIp);
   }
 
+  /** Pings until one answer comes back (up to 5 tries): the pair is up and ARP resolved. */
+  public boolean reachable() {
+    for (int i = 0; i < 5; i++) {
+      if (pingRightFromLeft(1).exit() == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Runs {@code action} on a thread that has entered the right namespace (setns). */
   public <T> T inRight(Callable<T> action) {
     FutureTask<T> task =

@@ -84,7 +84,7 @@ class NetworkLinksTest {
         BpfProgram prog =
             BpfProgram.load(
                 ProgramSpec.of(ProgramType.XDP, dropIcmp(counts)).withName("drop_icmp"))) {
-      assertEquals(0, veth.pingRightFromLeft(1).exit(), "the pair works before attaching");
+      assertTrue(veth.reachable(), "the pair works before attaching");
       long before = asU64(counts.lookup(u32(0)).orElseThrow());
       assertEquals(0, before, "nothing counted before attaching");
 
@@ -96,7 +96,7 @@ class NetworkLinksTest {
         assertEquals(PINGS, asU64(counts.lookup(u32(1)).orElseThrow()), "ICMP packets dropped");
         assertTrue(asU64(counts.lookup(u32(0)).orElseThrow()) >= PINGS);
       }
-      assertEquals(0, veth.pingRightFromLeft(1).exit(), "closing the link detaches XDP");
+      assertTrue(veth.reachable(), "closing the link detaches XDP");
     }
   }
 
@@ -125,6 +125,7 @@ class NetworkLinksTest {
         return;
       }
       try (link) {
+        assertTrue(veth.reachable());
         Kernel.Result ping = veth.pingRightFromLeft(PINGS);
         assertEquals(0, ping.exit(), ping.output());
         assertTrue(asU64(counts.lookup(u32(0)).orElseThrow()) >= PINGS);
