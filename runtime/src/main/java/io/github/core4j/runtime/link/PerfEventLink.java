@@ -43,13 +43,18 @@ public final class PerfEventLink implements Link {
         throw new BpfException("BPF_LINK_CREATE", description, (int) -r);
       }
       // Kernels before 5.15 have no perf_event links.
-      PerfEvent.ioctl(perfEvent, PerfEvent.IOC_SET_BPF, program.fd().value(), "SET_BPF");
-      PerfEvent.ioctl(perfEvent, PerfEvent.IOC_ENABLE, 0, "ENABLE");
-      return new PerfEventLink(perfEvent, null, description);
+      return attachWithIoctl(program, perfEvent, description);
     } catch (RuntimeException e) {
       perfEvent.close();
       throw e;
     }
+  }
+
+  /** The pre-5.15 way: {@code PERF_EVENT_IOC_SET_BPF}, then enable the event. */
+  static PerfEventLink attachWithIoctl(BpfProgram program, Fd perfEvent, String description) {
+    PerfEvent.ioctl(perfEvent, PerfEvent.IOC_SET_BPF, program.fd().value(), "SET_BPF");
+    PerfEvent.ioctl(perfEvent, PerfEvent.IOC_ENABLE, 0, "ENABLE");
+    return new PerfEventLink(perfEvent, null, description);
   }
 
   /** The perf event's fd. */

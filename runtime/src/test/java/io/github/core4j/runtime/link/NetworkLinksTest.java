@@ -128,8 +128,13 @@ class NetworkLinksTest {
         assertTrue(veth.reachable());
         Kernel.Result ping = veth.pingRightFromLeft(PINGS);
         assertEquals(0, ping.exit(), ping.output());
-        assertTrue(asU64(counts.lookup(u32(0)).orElseThrow()) >= PINGS);
+        long seen = asU64(counts.lookup(u32(0)).orElseThrow());
+        assertTrue(seen >= PINGS, "packets seen: " + seen);
         assertEquals(LinkType.TCX, link.info().type());
+
+        link.detach(); // the fd stays open, the program is off the hook
+        assertEquals(0, veth.pingRightFromLeft(2).exit());
+        assertEquals(seen, asU64(counts.lookup(u32(0)).orElseThrow()), "detached: no more counts");
       }
     }
   }

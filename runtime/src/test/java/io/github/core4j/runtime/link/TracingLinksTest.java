@@ -15,6 +15,8 @@ import io.github.core4j.runtime.map.BpfMap;
 import io.github.core4j.runtime.map.MapSpec;
 import io.github.core4j.runtime.map.MapType;
 import io.github.core4j.runtime.perf.KprobePmu;
+import io.github.core4j.runtime.perf.PerfEvent;
+import io.github.core4j.runtime.perf.Tracefs;
 import io.github.core4j.runtime.prog.AttachType;
 import io.github.core4j.runtime.prog.BpfProgram;
 import io.github.core4j.runtime.prog.ProgramSpec;
@@ -76,6 +78,25 @@ class TracingLinksTest {
       }
       callGetpid(CALLS); // detached: no longer counted
       assertEquals(CALLS, count(calls));
+    }
+  }
+
+  @Test
+  void tracepointAttachedThePreLinkWayCountsToo() {
+    Kernel.requireTracefs();
+    try (BpfMap calls = counter();
+        BpfProgram prog =
+            BpfProgram.load(ProgramSpec.of(ProgramType.TRACEPOINT, countThisProcess(calls)))) {
+      long id = Tracefs.tracepointId("syscalls", "sys_enter_getpid");
+      try (PerfEventLink link =
+          PerfEventLink.attachWithIoctl(
+              prog, PerfEvent.tracepoint(id, "sys_enter_getpid"), "ioctl attach")) {
+        assertTrue(link.bpfLink() == null);
+        callGetpid(CALLS);
+        assertEquals(CALLS, count(calls));
+      }
+      callGetpid(CALLS);
+      assertEquals(CALLS, count(calls), "closing disables the event");
     }
   }
 
