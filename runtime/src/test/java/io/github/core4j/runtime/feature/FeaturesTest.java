@@ -130,6 +130,14 @@ class FeaturesTest {
         Explain.explain(eperm, old, new Capabilities(0)).contains("needs CAP_BPF or root"),
         Explain.explain(eperm, old, new Capabilities(0)));
 
+    BpfException fentry = new BpfException("BPF_PROG_LOAD", "program (tracing)", 1);
+    assertTrue(
+        Explain.explain(
+                fentry,
+                KernelRelease.parse("6.18.0"),
+                Capabilities.parse("CapEff:\t000001ffffffffff\n"))
+            .contains("trampolines"));
+
     BpfException full = new BpfException("BPF_MAP_UPDATE_ELEM", "map (hash)", 7);
     assertTrue(Explain.explain(full).startsWith("The map is full"));
   }

@@ -245,6 +245,21 @@ class MapTest {
   }
 
   @Test
+  void frozenMmapableArrayCanStillBeMappedReadOnly() {
+    MapSpec spec = MapSpec.of(MapType.ARRAY, 4, 4, 2).withFlags(MapFlag.mask(MapFlag.MMAPABLE));
+    try (BpfMap rodata = BpfMap.create(spec)) {
+      rodata.update(u32(1), u32(5));
+      rodata.freeze(); // what a loader does to .rodata after setting it
+      BpfException writable = assertThrows(BpfException.class, rodata::mmap);
+      assertEquals("mmap", writable.operation());
+      assertEquals("EPERM", writable.errnoName());
+      try (MapMemory memory = rodata.mmapReadOnly()) {
+        assertEquals(5, memory.segment().get(java.lang.foreign.ValueLayout.JAVA_INT, 8));
+      }
+    }
+  }
+
+  @Test
   void nonMmapableMapCannotBeMapped() {
     try (BpfMap map = BpfMap.create(MapSpec.of(MapType.ARRAY, 4, 8, 4))) {
       assertThrows(IllegalStateException.class, map::mmap);
