@@ -1,0 +1,58 @@
+package io.github.core4j.runtime.link;
+
+import io.github.core4j.btf.Btf;
+import io.github.core4j.btf.BtfKind;
+import io.github.core4j.btf.source.BtfFiles;
+import io.github.core4j.runtime.BpfException;
+import io.github.core4j.runtime.Errno;
+import io.github.core4j.runtime.prog.AttachType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The vmlinux BTF ids that tracing programs are loaded against ({@code attach_btf_id}), named as
+ * libbpf names them: {@code tp_btf/NAME} is the typedef {@code btf_trace_NAME}, {@code lsm/NAME}
+ * the function {@code bpf_lsm_NAME}, fentry/fexit/fmod_ret the function itself.
+ */
+public final class KernelBtfIds {
+  private static volatile @Nullable Btf vmlinux;
+
+  private KernelBtfIds() {}
+
+  /** The running kernel's BTF ({@code /sys/kernel/btf/vmlinux}), parsed once. */
+  public static Btf vmlinux() {
+    Btf b = vmlinux;
+    if (b == null) {
+      b = BtfFiles.runningKernel();
+      vmlinux = b;
+    }
+    return b;
+  }
+
+  /** The id for a tracing program of {@code attachType} aimed at {@code target}. */
+  public static int forTarget(AttachType attachType, String target) {
+    String name;
+    BtfKind kind;
+    switch (attachType) {
+      case TRACE_RAW_TP -> {
+        name = "btf_trace_" + target;
+        kind = BtfKind.TYPEDEF;
+      }
+      case LSM_MAC, LSM_CGROUP -> {
+        name = "bpf_lsm_" + target;
+        kind = BtfKind.FUNC;
+      }
+      default -> {
+        name = target;
+        kind = BtfKind.FUNC;
+      }
+    }
+    return vmlinux()
+        .findByName(name, kind)
+        .orElseThrow(
+            () ->
+                new BpfException(
+                    "vmlinux BTF lookup",
+                    "no " + kind + " '" + name + "' for " + attachType.libbpfName(),
+                    Errno.ESRCH.value()));
+  }
+}
