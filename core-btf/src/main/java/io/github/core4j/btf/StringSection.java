@@ -1,6 +1,9 @@
 package io.github.core4j.btf;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
@@ -9,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * section (split BTF continues the base's offsets). Strings are decoded on demand.
  */
 final class StringSection {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private final ByteBuffer buf;
   private final int start;
   private final int length;
@@ -61,19 +67,27 @@ final class StringSection {
     if (buf.hasArray()) {
       byte[] a = buf.array();
       int first = buf.arrayOffset() + from;
+      int limit = buf.arrayOffset() + start + length; // the section ends with a NUL
       int i = first;
-      int bits = 0;
-      byte c;
-      while ((c = a[i]) != 0) {
-        bits |= c;
+      long highBits = 0;
+      // Eight bytes at a time: find the first zero byte, remember whether any byte is non-ASCII.
+      while (i + 8 <= limit) {
+        long v = (long) LONGS.get(a, i);
+        long zeros = (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
+        if (zeros != 0) {
+          int n = Long.numberOfTrailingZeros(zeros) >>> 3;
+          highBits |= v & ((1L << (n * 8)) - 1) & 0x8080808080808080L;
+          i += n;
+          return i == first ? "" : latin1OrUtf8(a, first, i - first, highBits == 0);
+        }
+        highBits |= v & 0x8080808080808080L;
+        i += 8;
+      }
+      while (a[i] != 0) {
+        highBits |= a[i] & 0x80;
         i++;
       }
-      if (i == first) {
-        return "";
-      }
-      // ASCII (all kernel identifiers) needs no decoding: Latin-1 is a plain copy.
-      return new String(
-          a, first, i - first, bits >= 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+      return i == first ? "" : latin1OrUtf8(a, first, i - first, highBits == 0);
     }
     int to = from;
     while (buf.get(to) != 0) {
@@ -85,6 +99,11 @@ final class StringSection {
     byte[] bytes = new byte[to - from];
     buf.get(from, bytes);
     return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static String latin1OrUtf8(byte[] a, int from, int len, boolean ascii) {
+    // ASCII (all kernel identifiers) needs no decoding: Latin-1 is a plain copy.
+    return new String(a, from, len, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
   }
 
   /** Whether the string at a valid {@code offset} is empty, without decoding it. */

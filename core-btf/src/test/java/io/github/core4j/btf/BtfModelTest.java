@@ -118,6 +118,19 @@ class BtfModelTest {
   }
 
   @Test
+  void namesAreDecodedAsUtf8WhereTheyAreNotAscii() {
+    BtfBuilder b = new BtfBuilder();
+    int i = b.add(new BtfInt("int", 4, BtfInt.SIGNED, 0, 32));
+    b.add(new BtfTypedef("naïve_déjà_vu_long_enough_for_words", i));
+    b.add(new BtfTypedef("ascii_name_longer_than_eight", i));
+    Btf btf = b.build();
+    assertEquals("naïve_déjà_vu_long_enough_for_words", btf.name(2));
+    assertEquals("ascii_name_longer_than_eight", btf.name(3));
+    assertEquals(
+        OptionalInt.of(2), btf.findByName("naïve_déjà_vu_long_enough_for_words", BtfKind.TYPEDEF));
+  }
+
+  @Test
   void builderRoundTripsEveryRecord() {
     Btf source = allKinds();
     BtfBuilder b = new BtfBuilder();
