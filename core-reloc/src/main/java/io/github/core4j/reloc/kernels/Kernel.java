@@ -1,0 +1,62 @@
+package io.github.core4j.reloc.kernels;
+
+import io.github.core4j.btf.Btf;
+import io.github.core4j.reloc.TargetBtf;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One kernel's BTF as a {@link KernelSource} hands it out: its name (the file name without {@code
+ * .btf}, {@code .tar.xz} or {@code .btf.tar.xz}), where it was read from, and the parsed BTF.
+ *
+ * <p>The relocation helpers over the BTF ({@link #target()}) are built once, on first use, so every
+ * object checked against this kernel shares the decoded types and the name index. Drop the kernel
+ * when done with it: nothing else holds on to its bytes.
+ */
+public final class Kernel {
+  private final String name;
+  private final String location;
+  private final Btf btf;
+  private volatile @Nullable TargetBtf target;
+
+  /** A kernel named {@code name}, read from {@code location}. */
+  public Kernel(String name, String location, Btf btf) {
+    this.name = name;
+    this.location = location;
+    this.btf = btf;
+  }
+
+  /** The kernel's name, as the matrix reports it. */
+  public String name() {
+    return name;
+  }
+
+  /** Where the BTF came from (a path, or {@code archive:entry}), for messages. */
+  public String location() {
+    return location;
+  }
+
+  /** The kernel's BTF. */
+  public Btf btf() {
+    return btf;
+  }
+
+  /** The BTF as a relocation target named {@code vmlinux}, built once and shared. */
+  public TargetBtf target() {
+    TargetBtf t = target;
+    if (t == null) {
+      synchronized (this) {
+        t = target;
+        if (t == null) {
+          t = TargetBtf.of("vmlinux", btf);
+          target = t;
+        }
+      }
+    }
+    return t;
+  }
+
+  @Override
+  public String toString() {
+    return "Kernel[" + name + " from " + location + "]";
+  }
+}
