@@ -5,8 +5,11 @@ import io.github.core4j.reloc.kernels.KernelSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +31,7 @@ public final class MatrixRunner {
   private final List<ObjectCheck> checks;
   private final int threads;
   private final Progress progress;
+  private final @Nullable Set<String> typeNames;
 
   /**
    * A runner for {@code checks} on {@code threads} workers.
@@ -41,6 +45,14 @@ public final class MatrixRunner {
     this.checks = List.copyOf(checks);
     this.threads = threads;
     this.progress = progress;
+    Set<String> names = new HashSet<>();
+    boolean known = true;
+    for (ObjectCheck c : this.checks) {
+      Optional<Set<String>> n = c.typeNames();
+      known &= n.isPresent();
+      n.ifPresent(names::addAll);
+    }
+    this.typeNames = known ? Set.copyOf(names) : null;
   }
 
   /** A runner on every available processor, reporting no progress. */
@@ -72,7 +84,9 @@ public final class MatrixRunner {
   }
 
   /** The cells of one kernel: every object's, in order. */
-  List<Cell> checkAll(Kernel kernel) {
+  List<Cell> checkAll(Kernel read) {
+    Set<String> names = typeNames;
+    Kernel kernel = names == null ? read : read.indexingOnly(names);
     List<Cell> cells = new ArrayList<>();
     for (ObjectCheck c : checks) {
       cells.addAll(c.check(kernel));

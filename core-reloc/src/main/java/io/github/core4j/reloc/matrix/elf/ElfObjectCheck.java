@@ -1,6 +1,7 @@
 package io.github.core4j.reloc.matrix.elf;
 
 import io.github.core4j.btf.Btf;
+import io.github.core4j.btf.EssentialName;
 import io.github.core4j.btf.ext.BtfExt;
 import io.github.core4j.btf.ext.BtfExtSection;
 import io.github.core4j.btf.ext.CoreRelo;
@@ -10,6 +11,7 @@ import io.github.core4j.elf.ElfSection;
 import io.github.core4j.elf.MappedFiles;
 import io.github.core4j.reloc.BtfTypes;
 import io.github.core4j.reloc.RelocationException;
+import io.github.core4j.reloc.RelocationKind;
 import io.github.core4j.reloc.RelocationResult;
 import io.github.core4j.reloc.Relocator;
 import io.github.core4j.reloc.Targets;
@@ -25,8 +27,11 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,6 +58,7 @@ public final class ElfObjectCheck implements ObjectCheck {
   private final @Nullable BtfTypes local;
   private final List<BtfExtSection<CoreRelo>> relos;
   private final Map<String, Integer> sectionIndex = new HashMap<>();
+  private final Set<String> typeNames = new HashSet<>();
   private final Code code;
 
   private ElfObjectCheck(String object, ElfFile elf, ProgramsOf programsOf) {
@@ -91,6 +97,13 @@ public final class ElfObjectCheck implements ObjectCheck {
       BtfExt ext = BtfExt.parse(elf.data(extSection), btf, elf.source() + " (.BTF.ext)");
       this.local = BtfTypes.ofObject(btf);
       this.relos = ext.coreRelos().sections();
+      for (BtfExtSection<CoreRelo> s : relos) {
+        for (CoreRelo r : s.records()) {
+          if (r.kind() != RelocationKind.TYPE_ID_LOCAL.value() && btf.hasType(r.typeId())) {
+            typeNames.add(EssentialName.of(btf.name(r.typeId())));
+          }
+        }
+      }
     }
   }
 
@@ -116,6 +129,11 @@ public final class ElfObjectCheck implements ObjectCheck {
   @Override
   public List<String> programs() {
     return programNames;
+  }
+
+  @Override
+  public Optional<Set<String>> typeNames() {
+    return Optional.of(Set.copyOf(typeNames));
   }
 
   /** The programs with their sections and instruction ranges. */
