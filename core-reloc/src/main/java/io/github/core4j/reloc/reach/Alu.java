@@ -91,11 +91,11 @@ final class Alu {
       case MOV:
         switch (off) {
           case 8:
-            return OptionalLong.of((byte) b);
+            return OptionalLong.of(b << 56 >> 56);
           case 16:
-            return OptionalLong.of((short) b);
+            return OptionalLong.of(b << 48 >> 48);
           case 32:
-            return OptionalLong.of((int) b);
+            return OptionalLong.of(b << 32 >> 32);
           default:
             return OptionalLong.of(b);
         }

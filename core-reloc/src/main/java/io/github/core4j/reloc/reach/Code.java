@@ -21,7 +21,10 @@ public final class Code {
   private final Map<Integer, byte[]> sections = new HashMap<>();
   private final Map<Long, Reference> references = new HashMap<>();
 
-  /** Where a relocated instruction points: a symbol's section and value (bytes). */
+  /**
+   * Where a relocated instruction points: a symbol's section (0 for an undefined symbol; not
+   * necessarily code) and value (bytes).
+   */
   public record Reference(int section, long symbolValue) {}
 
   /** Empty code in {@code order}. */
@@ -40,7 +43,11 @@ public final class Code {
     return this;
   }
 
-  /** Records that instruction {@code insn} of {@code section} is relocated against code. */
+  /**
+   * Records that instruction {@code insn} of {@code section} carries an ELF relocation against a
+   * symbol of {@code targetSection} (code, data, or 0 for undefined): an immediate the loader fills
+   * in, unknown until then unless it is code.
+   */
   public Code reference(int section, int insn, int targetSection, long symbolValue) {
     references.put(position(section, insn), new Reference(targetSection, symbolValue));
     return this;

@@ -214,7 +214,7 @@ public final class Reachability {
       Code.Reference ref = code.reference(sec, pc);
       long target;
       int targetSec;
-      if (ref != null) {
+      if (ref != null && code.insns(ref.section()) != null) {
         targetSec = ref.section();
         target = ref.symbolValue() / BpfInsn.SIZE + imm + 1;
       } else {

@@ -79,10 +79,10 @@ public final class ElfObjectCheck implements ObjectCheck {
       if (s.isExecutable() && s.hasFileData()) {
         c.section(s.index(), bytes(elf.data(s)));
         for (ElfRelocation r : elf.relocationsFor(s)) {
-          int target = r.symbol().sectionIndex();
-          if (target > 0 && target < elf.sections().size() && elf.section(target).isExecutable()) {
-            c.reference(s.index(), (int) (r.offset() / 8), target, r.symbol().value());
-          }
+          // code references (calls, callbacks) and everything else (maps, globals, externs),
+          // whose values are only known at load time
+          c.reference(
+              s.index(), (int) (r.offset() / 8), r.symbol().sectionIndex(), r.symbol().value());
         }
       }
     }

@@ -10,14 +10,15 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The matrix as a table for people: a row per kernel (printed as soon as the kernel is done), a
  * column per program under its object's name, {@code OK} or {@code FAIL} in each cell; then a
- * summary line and, for each distinct failure, the program, the reason and the kernels it happens
- * on.
+ * summary line and, for each distinct reason, the programs and kernels it was given for.
  *
  * <pre>
  * KERNEL                          core_missing.bpfel.o
@@ -31,7 +32,7 @@ import java.util.Map;
  */
 public final class TextTableReport implements MatrixListener {
   private static final int KERNEL_WIDTH = 32;
-  private static final int LISTED_KERNELS = 5;
+  private static final int LISTED = 5;
   private static final String GREEN = "\u001b[32m";
   private static final String RED = "\u001b[31m";
   private static final String RESET = "\u001b[0m";
@@ -39,7 +40,13 @@ public final class TextTableReport implements MatrixListener {
   private final Writer out;
   private final boolean color;
   private final List<Integer> widths = new ArrayList<>();
-  private final Map<String, List<String>> failures = new LinkedHashMap<>();
+  private final Map<String, Failure> failures = new LinkedHashMap<>();
+
+  /** The programs and kernels one reason was given for. */
+  private static final class Failure {
+    final Set<String> programs = new LinkedHashSet<>();
+    final Set<String> kernels = new LinkedHashSet<>();
+  }
 
   /**
    * Writes to {@code out}.
@@ -55,7 +62,8 @@ public final class TextTableReport implements MatrixListener {
   public void start(List<ObjectCheck> objects) {
     StringBuilder objectLine = new StringBuilder(pad("KERNEL", KERNEL_WIDTH));
     StringBuilder programLine = new StringBuilder(pad("", KERNEL_WIDTH));
-    for (ObjectCheck o : objects) {
+    for (int i = 0; i < objects.size(); i++) {
+      ObjectCheck o = objects.get(i);
       int span = 0;
       for (String p : o.programs()) {
         int w = Math.max(p.length(), 4) + 1;
@@ -64,8 +72,9 @@ public final class TextTableReport implements MatrixListener {
         span += w;
       }
       String name = o.object();
-      if (span > 0 && name.length() >= span) {
-        name = name.substring(0, Math.max(1, span - 2)) + "~";
+      boolean last = i == objects.size() - 1;
+      if (!last && span > 0 && name.length() >= span) {
+        name = name.substring(0, Math.max(1, span - 2)) + "~"; // room for the next object's name
       }
       objectLine.append(pad(name, span));
     }
@@ -93,10 +102,9 @@ public final class TextTableReport implements MatrixListener {
       }
       b.append(padded);
       if (!c.ok()) {
-        failures
-            .computeIfAbsent(
-                c.object() + " " + c.program() + "\n" + c.reason(), k -> new ArrayList<>())
-            .add(c.kernel());
+        Failure f = failures.computeIfAbsent(String.valueOf(c.reason()), k -> new Failure());
+        f.programs.add(c.object() + " " + c.program());
+        f.kernels.add(c.kernel());
       }
     }
     write(b.toString().stripTrailing() + "\n");
@@ -114,21 +122,35 @@ public final class TextTableReport implements MatrixListener {
         .append(" OK, ")
         .append(s.failed())
         .append(" FAIL\n");
-    for (Map.Entry<String, List<String>> e : failures.entrySet()) {
-      String[] what = e.getKey().split("\n", 2);
-      List<String> kernels = e.getValue();
-      b.append("FAIL ")
-          .append(what[0])
-          .append(" on ")
-          .append(kernels.size())
-          .append(kernels.size() == 1 ? " kernel (" : " kernels (")
-          .append(String.join(", ", kernels.subList(0, Math.min(LISTED_KERNELS, kernels.size()))))
-          .append(kernels.size() > LISTED_KERNELS ? ", ..." : "")
+    for (Map.Entry<String, Failure> e : failures.entrySet()) {
+      Failure f = e.getValue();
+      b.append("FAIL ");
+      if (f.programs.size() == 1) {
+        b.append(f.programs.iterator().next());
+      } else {
+        b.append(f.programs.size()).append(" programs (").append(list(f.programs)).append(')');
+      }
+      b.append(" on ")
+          .append(f.kernels.size())
+          .append(f.kernels.size() == 1 ? " kernel (" : " kernels (")
+          .append(list(f.kernels))
           .append("):\n  ")
-          .append(what[1])
+          .append(e.getKey())
           .append('\n');
     }
     write(b.toString());
+  }
+
+  private static String list(Set<String> items) {
+    List<String> first = new ArrayList<>();
+    for (String s : items) {
+      if (first.size() == LISTED) {
+        first.add("...");
+        break;
+      }
+      first.add(s);
+    }
+    return String.join(", ", first);
   }
 
   private void write(String s) {
