@@ -10,6 +10,8 @@ import io.github.core4j.elf.kernel.DebPackage;
 import io.github.core4j.elf.kernel.KernelBtf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the kernel corpus of {@code benchmarks/check-scale.sh} (run by {@code
@@ -69,7 +72,18 @@ public final class CorpusTool {
           DebPackage.Entry image = DebPackage.kernelImage(MappedFiles.map(p), deb);
           String name = image.name().substring(image.name().lastIndexOf('/') + 1);
           String release = name.replaceFirst("^vmlinu[xz]-", "");
-          Btf btf = KernelBtf.read(image.data(), deb + ":" + image.name(), null);
+          String source = deb + ":" + image.name();
+          Btf btf;
+          try {
+            btf = KernelBtf.read(image.data(), source, null);
+          } catch (RuntimeException e) {
+            // signed arm64 images are uncompressed EFI executables without ELF headers
+            btf = rawBtfIn(image.data(), source);
+            if (btf == null) {
+              System.err.println("skipped " + p.getFileName() + ": " + e.getMessage());
+              return;
+            }
+          }
           write(out.resolve(release + ".btf"), reencode(btf, UnaryOperator.identity(), ""));
           System.out.println(release + " (" + btf.typeCount() + " types) from " + p.getFileName());
         });
@@ -97,6 +111,47 @@ public final class CorpusTool {
           }
           System.out.println(name + ": " + VARIANTS.size() + " variants");
         });
+  }
+
+  /**
+   * The largest raw BTF blob inside {@code image} (an uncompressed kernel image keeps vmlinux's
+   * {@code .BTF} contents as they are), found by its header: magic, version 1, a 24- or 32-byte
+   * header, sections that fit.
+   */
+  static @Nullable Btf rawBtfIn(ByteBuffer image, String source) {
+    ByteBuffer b = image.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    Btf best = null;
+    for (int at = 0; at + 32 <= b.limit(); at += 4) {
+      if ((b.getInt(at) & 0xffffff) != 0x01eb9f) {
+        continue;
+      }
+      int hdrLen = b.getInt(at + 4);
+      if (hdrLen != 24 && hdrLen != 32) {
+        continue;
+      }
+      long end =
+          (long) hdrLen
+              + Math.max(
+                  Integer.toUnsignedLong(b.getInt(at + 8))
+                      + Integer.toUnsignedLong(b.getInt(at + 12)),
+                  Integer.toUnsignedLong(b.getInt(at + 16))
+                      + Integer.toUnsignedLong(b.getInt(at + 20)));
+      if (at + end > b.limit()) {
+        continue;
+      }
+      try {
+        Btf btf =
+            Btf.parse(
+                b.slice(at, (int) end).order(ByteOrder.LITTLE_ENDIAN),
+                source + " (raw BTF at " + at + ")");
+        if (best == null || btf.typeCount() > best.typeCount()) {
+          best = btf;
+        }
+      } catch (RuntimeException e) {
+        // not BTF after all
+      }
+    }
+    return best;
   }
 
   /** All types of {@code btf}, structs named {@code struct} passed through {@code rewrite}. */
