@@ -43,7 +43,12 @@ class BtfFuzzTest {
     StringBuilder sink = new StringBuilder();
     RawDump.write(btf, sink);
     JsonDump.write(btf, sink);
-    CDump.write(btf, sink);
+    try {
+      CDump.write(btf, sink);
+    } catch (BtfFormatException unsatisfiable) {
+      // types no C header can declare (a type containing itself through anonymous types), as
+      // bpftool
+    }
     for (int id = 0; id < btf.typeCount(); id++) {
       btf.findByName(btf.name(id), btf.kind(id));
       try {

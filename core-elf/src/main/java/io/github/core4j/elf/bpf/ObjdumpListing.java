@@ -42,7 +42,7 @@ public final class ObjdumpListing {
   private static void renderSection(ElfFile elf, ElfSection section, StringBuilder out) {
     List<Label> labels = labels(elf, section);
     ByteBuffer data = elf.data(section);
-    long size = section.size();
+    long size = data.limit(); // not section.size(): SHT_NOBITS sections have no bytes
     for (int li = 0; li < labels.size(); li++) {
       Label label = labels.get(li);
       long start = label.addr();
