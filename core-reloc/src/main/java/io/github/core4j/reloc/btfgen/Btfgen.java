@@ -51,7 +51,7 @@ public final class Btfgen {
     for (ObjectBtf object : objects) {
       List<RelocationResult> results = new ArrayList<>();
       for (Relocator.SectionResults s :
-          new Relocator(object.types(), targets).relocateAll(object.ext().coreRelos())) {
+          new Relocator(object.types(), targets).relocateAll(object.relocations())) {
         for (int i = 0; i < s.results().size(); i++) {
           RelocationResult r = s.results().get(i);
           results.add(r);

@@ -63,7 +63,7 @@ final class CandidateSelection {
       }
     }
     List<Selected> out = new java.util.ArrayList<>();
-    Map<CandidateAttempt, Boolean> seen = new IdentityHashMap<>();
+    IdentityHashMap<CandidateAttempt, Boolean> seen = new IdentityHashMap<>();
     for (RelocationResult r : results) {
       Set<Key> keys = used.get(r.relo().typeId());
       if (keys == null || keys.isEmpty() || r.kind() == RelocationKind.TYPE_ID_LOCAL) {

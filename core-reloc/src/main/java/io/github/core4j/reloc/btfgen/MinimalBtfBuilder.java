@@ -41,13 +41,13 @@ final class MinimalBtfBuilder {
     sources.addAll(targets.modules());
 
     // first pass: new ids, in original order
-    Map<TargetBtf, int[]> newIds = new IdentityHashMap<>();
+    IdentityHashMap<TargetBtf, int[]> newIds = new IdentityHashMap<>();
     List<Integer> originalIds = new ArrayList<>();
     List<TargetBtf> originalSources = new ArrayList<>();
     originalIds.add(0);
     originalSources.add(targets.vmlinux());
     int next = 1;
-    int originalCount = targets.vmlinux().btf().typeCount();
+    int originalCount = 1; // void
     for (TargetBtf s : sources) {
       int[] map = new int[s.btf().typeCount()];
       BitSet kept = marker.marksOf(s).keptTypes();
@@ -57,9 +57,7 @@ final class MinimalBtfBuilder {
         originalSources.add(s);
       }
       newIds.put(s, map);
-      if (s != targets.vmlinux()) {
-        originalCount += s.btf().typeCount() - s.btf().firstId();
-      }
+      originalCount += s.btf().typeCount() - s.btf().firstId();
     }
     int[] vmlinuxIds = java.util.Objects.requireNonNull(newIds.get(targets.vmlinux()));
 

@@ -89,7 +89,7 @@ public final class MinimizedBtf {
     return originalIds.length;
   }
 
-  /** The original type count (of vmlinux plus the modules' own types). */
+  /** The original type count, counting void: vmlinux's types plus the modules' own. */
   public int originalTypeCount() {
     return originalTypeCount;
   }

@@ -2,6 +2,8 @@ package io.github.core4j.reloc.btfgen;
 
 import io.github.core4j.btf.Btf;
 import io.github.core4j.btf.ext.BtfExt;
+import io.github.core4j.btf.ext.BtfExtInfo;
+import io.github.core4j.btf.ext.CoreRelo;
 import io.github.core4j.btf.source.Compression;
 import io.github.core4j.elf.ElfFile;
 import io.github.core4j.elf.ElfFormatException;
@@ -22,17 +24,20 @@ import java.nio.file.Path;
 public final class ObjectBtf {
   private final String name;
   private final BtfTypes types;
-  private final BtfExt ext;
+  private final BtfExtInfo<CoreRelo> relocations;
 
-  private ObjectBtf(String name, BtfTypes types, BtfExt ext) {
+  private ObjectBtf(String name, BtfTypes types, BtfExtInfo<CoreRelo> relocations) {
     this.name = name;
     this.types = types;
-    this.ext = ext;
+    this.relocations = relocations;
   }
 
-  /** An object whose BTF and {@code .BTF.ext} were read elsewhere; {@code name} labels it. */
-  public static ObjectBtf of(String name, Btf btf, BtfExt ext) {
-    return new ObjectBtf(name, BtfTypes.ofObject(btf.validate()), ext);
+  /**
+   * An object whose BTF and CO-RE relocation records were read (or built) elsewhere; {@code name}
+   * labels it in reports.
+   */
+  public static ObjectBtf of(String name, Btf btf, BtfExtInfo<CoreRelo> relocations) {
+    return new ObjectBtf(name, BtfTypes.ofObject(btf.validate()), relocations);
   }
 
   /**
@@ -63,7 +68,7 @@ public final class ObjectBtf {
     ElfSection extSection = required(elf, ".BTF.ext");
     Btf btf = Btf.parse(elf.data(btfSection), elf.source() + " (.BTF)");
     BtfExt ext = BtfExt.parse(elf.data(extSection), btf, elf.source() + " (.BTF.ext)");
-    return of(elf.source(), btf, ext);
+    return of(elf.source(), btf, ext.coreRelos());
   }
 
   private static ElfSection required(ElfFile elf, String name) {
@@ -93,9 +98,9 @@ public final class ObjectBtf {
     return types;
   }
 
-  /** The object's {@code .BTF.ext}. */
-  public BtfExt ext() {
-    return ext;
+  /** The object's CO-RE relocation records, per ELF section, in {@code .BTF.ext} order. */
+  public BtfExtInfo<CoreRelo> relocations() {
+    return relocations;
   }
 
   @Override

@@ -22,7 +22,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Marks what a relocation needs of the target BTF, with bpftool's three walks ({@code gen
@@ -68,7 +67,7 @@ final class TypeMarker {
   }
 
   private final TargetBtf vmlinux;
-  private final Map<TargetBtf, TypeMarks> marks = new IdentityHashMap<>();
+  private final IdentityHashMap<TargetBtf, TypeMarks> marks = new IdentityHashMap<>();
   private final Deque<Pending> work = new ArrayDeque<>();
 
   private record Pending(TargetBtf source, int id, Walk walk) {}

@@ -1,6 +1,7 @@
 package io.github.core4j.reloc.btfgen;
 
 import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -17,11 +18,11 @@ import org.jspecify.annotations.Nullable;
 final class TypeMarks {
   private final BitSet types = new BitSet();
   private final Map<Integer, BitSet> members = new HashMap<>();
-  private final BitSet[] expanded = new BitSet[TypeMarker.Walk.values().length];
+  private final EnumMap<TypeMarker.Walk, BitSet> expanded = new EnumMap<>(TypeMarker.Walk.class);
 
   TypeMarks() {
-    for (int i = 0; i < expanded.length; i++) {
-      expanded[i] = new BitSet();
+    for (TypeMarker.Walk w : TypeMarker.Walk.values()) {
+      expanded.put(w, new BitSet());
     }
   }
 
@@ -56,7 +57,7 @@ final class TypeMarks {
    * do).
    */
   boolean startExpanding(TypeMarker.Walk walk, int id) {
-    BitSet done = expanded[walk.ordinal()];
+    BitSet done = java.util.Objects.requireNonNull(expanded.get(walk));
     if (done.get(id)) {
       return false;
     }
@@ -66,6 +67,6 @@ final class TypeMarks {
 
   /** Whether {@code walk} has already expanded {@code id}. */
   boolean wasExpanded(TypeMarker.Walk walk, int id) {
-    return expanded[walk.ordinal()].get(id);
+    return java.util.Objects.requireNonNull(expanded.get(walk)).get(id);
   }
 }
