@@ -72,7 +72,7 @@ class MatchesBpftoolTest {
       List<Case> cases = new ArrayList<>();
       for (String line : Files.readAllLines(Fixtures.testdata().resolve("btfgen/manifest.tsv"))) {
         if (!line.startsWith("#") && !line.isBlank()) {
-          String[] f = line.split("\t");
+          String[] f = line.split("\t", -1);
           cases.add(new Case(f[0], f[1], f[2]));
         }
       }

@@ -93,7 +93,7 @@ final class Tools {
   }
 
   private static Path which(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
       Path p = Path.of(dir, tool);
       if (Files.isExecutable(p)) {
         return p;
