@@ -157,8 +157,9 @@ final class GenMinBtfCommand implements Callable<Integer> {
     boolean show =
         progress == Progress.always
             || (progress == Progress.auto
-                && System.console() != null
-                && System.console().isTerminal());
+                && java.util.Optional.ofNullable(System.console())
+                    .map(java.io.Console::isTerminal)
+                    .orElse(false));
     ProgressLine line = new ProgressLine(err, show);
     List<KernelTreeMinimizer.Outcome> outcomes;
     try {
