@@ -9,6 +9,8 @@
 #   expected/<name>.<bo>.readelf-s.txt        llvm-readelf -s (symbols)
 #   expected/<name>.<bo>.datasec.txt          bpftool btf dump: DATASEC and VAR lines
 #   expected/bpfeb-open.txt                   what libbpf says to bpfeb objects
+#   expected/section_defs.txt                 libbpf_prog_type_by_name() for the
+#                                             names in oracle/section_names.txt
 #   expected/<name>.load.txt                  per-program load results on the
 #                                             running kernel (root only)
 #   expected/<name>.core.<kernel>.txt         libbpf's CO-RE relocation log
@@ -97,6 +99,8 @@ for name in "${NAMES[@]}"; do
 	(cd out && "$BUILD/objinfo" "$name.bpfel.o") > "expected/$name.bpfel.objinfo.txt"
 	(cd out && "$BUILD/objinfo" --details "$name.bpfel.o") > "expected/$name.bpfel.objdetails.txt"
 done
+
+"$BUILD/objinfo" --section-defs oracle/section_names.txt > expected/section_defs.txt
 
 # libbpf 1.1 refuses objects of the other byte order; record what it says.
 : > expected/bpfeb-open.txt

@@ -25,6 +25,12 @@
  *       are printed as they are after libbpf rewrote them (kfuncs point to
  *       libbpf's dummy_ksym variable).
  *
+ *   objinfo --section-defs FILE
+ *       For each line of FILE (a section name), what
+ *       libbpf_prog_type_by_name() makes of it:
+ *         '<name>' type=<t> expected_attach_type=<t>
+ *         '<name>' unknown
+ *
  *   objinfo --load-each [--pin-root DIR] OBJ
  *       Load OBJ into the running kernel and print whether each program
  *       loads (see load_each() for the method):
@@ -235,6 +241,31 @@ static int details(const char *path)
 	return 0;
 }
 
+static int section_defs(const char *file)
+{
+	FILE *f = fopen(file, "r");
+	char line[256], b1[32], b2[32];
+
+	if (!f) {
+		perror(file);
+		return 1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		enum bpf_prog_type t;
+		enum bpf_attach_type a;
+
+		line[strcspn(line, "\n")] = '\0';
+		if (libbpf_prog_type_by_name(line, &t, &a))
+			printf("'%s' unknown\n", line);
+		else
+			printf("'%s' type=%s expected_attach_type=%s\n", line,
+			       or_unknown(libbpf_bpf_prog_type_str(t), b1, sizeof(b1), t),
+			       or_unknown(libbpf_bpf_attach_type_str(a), b2, sizeof(b2), a));
+	}
+	fclose(f);
+	return 0;
+}
+
 #define MAX_PROGS 64
 #define OPEN_FAILED (-100000)	/* not a valid errno */
 
@@ -391,7 +422,7 @@ static int core_relos(const char *path, const char *btf_path, const char *pin_ro
 
 int main(int argc, char **argv)
 {
-	const char *pin_root = NULL, *path = NULL, *core_btf = NULL;
+	const char *pin_root = NULL, *path = NULL, *core_btf = NULL, *names = NULL;
 	bool each = false, detail = false;
 	int i;
 
@@ -400,6 +431,8 @@ int main(int argc, char **argv)
 			each = true;
 		else if (!strcmp(argv[i], "--details"))
 			detail = true;
+		else if (!strcmp(argv[i], "--section-defs") && i + 1 < argc)
+			names = argv[++i];
 		else if (!strcmp(argv[i], "--pin-root") && i + 1 < argc)
 			pin_root = argv[++i];
 		else if (!strcmp(argv[i], "--core-relos") && i + 1 < argc)
@@ -411,9 +444,13 @@ int main(int argc, char **argv)
 		else
 			path = NULL, i = argc;
 	}
+	libbpf_set_print(print_fn);
+	if (names)
+		return section_defs(names);
 	if (!path) {
-		fprintf(stderr, "usage: %s [-v] [--details | --load-each | --core-relos BTF] [--pin-root DIR] OBJ\n",
-			argv[0]);
+		fprintf(stderr, "usage: %s [-v] [--details | --load-each | --core-relos BTF] [--pin-root DIR] OBJ\n"
+			"       %s --section-defs FILE\n",
+			argv[0], argv[0]);
 		return 2;
 	}
 	libbpf_set_print(print_fn);

@@ -31,6 +31,15 @@ final class BpfTestdata {
     return bpfel.resolveSibling(bpfel.getFileName().toString().replace(".bpfel.o", ".bpfeb.o"));
   }
 
+  /** {@code expected/<file>}. */
+  static String expectedFile(String file) {
+    try {
+      return Files.readString(dir().resolve("expected").resolve(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** {@code expected/<object file name without .o>.<kind>.txt}. */
   static String expected(Path object, String kind) {
     String base = object.getFileName().toString().replaceFirst("\\.o$", "");
