@@ -97,11 +97,9 @@ final class RelocationCollector {
       RelocationTarget resolved = resolve(rel, at, prog, local, sym);
       prog.relocations.add(new ProgramRelocation(local, e, resolved));
       if (resolved instanceof SubprogramReference sub) {
-        BpfInsn insn = prog.insns.get(local);
-        if (sub.call() || insn.src() == PseudoSource.FUNC) {
-          prog.calls.add(
-              new SubprogramCall(local, sub.subprogram(), sub.targetInsn(), !sub.call()));
-        }
+        // libbpf marks every LD_IMM64 of a .text address as BPF_PSEUDO_FUNC before it appends
+        // subprograms, so callback addresses pull their functions in like calls do
+        prog.calls.add(new SubprogramCall(local, sub.subprogram(), sub.targetInsn(), !sub.call()));
       }
     }
   }

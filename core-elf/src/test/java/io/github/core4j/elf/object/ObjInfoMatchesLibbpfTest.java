@@ -2,6 +2,7 @@ package io.github.core4j.elf.object;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.core4j.elf.ElfTestdata;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,10 +21,24 @@ class ObjInfoMatchesLibbpfTest {
     return BpfTestdata.littleEndianObjects();
   }
 
+  static List<Path> elfTestdataObjects() {
+    return ElfTestdata.bpfObjects().stream()
+        .filter(p -> p.getFileName().toString().endsWith(".bpfel.o"))
+        .toList();
+  }
+
   @ParameterizedTest
   @MethodSource("objects")
   void programsAndMapsEqualLibbpfs(Path object) {
     String libbpf = BpfTestdata.expected(object, "objinfo");
+    BpfObject ours = BpfObject.open(object);
+    assertEquals(libbpf, LibbpfView.render(object.getFileName().toString(), ours));
+  }
+
+  @ParameterizedTest
+  @MethodSource("elfTestdataObjects")
+  void programsAndMapsOfOtherCompilersAndCpuVersionsEqualLibbpfs(Path object) {
+    String libbpf = ElfTestdata.expected(object, "objinfo");
     BpfObject ours = BpfObject.open(object);
     assertEquals(libbpf, LibbpfView.render(object.getFileName().toString(), ours));
   }
