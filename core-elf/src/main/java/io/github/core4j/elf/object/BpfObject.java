@@ -141,7 +141,10 @@ public final class BpfObject {
     return programs;
   }
 
-  /** The functions of {@code .text}, by offset. */
+  /**
+   * The functions of {@code .text}, by offset: code entry programs call (libbpf 1.2+ treats every
+   * {@code .text} function so; libbpf 1.1 still made a lone {@code .text} function a program).
+   */
   public List<Program> subprograms() {
     return subprograms;
   }

@@ -282,20 +282,6 @@ final class ObjectReader {
     return b;
   }
 
-  /** The section at {@code index}, with an error naming {@code what} when there is none. */
-  ElfSection section(int index, String what) {
-    if (index <= 0 || index >= kinds.length) {
-      throw new BpfObjectException(
-          source,
-          -1,
-          what
-              + " refers to section "
-              + Integer.toUnsignedString(index)
-              + ", which does not exist");
-    }
-    return elf.section(index);
-  }
-
   /** The first section named {@code name}, or -1 ({@code elf_sec_by_name}). */
   int sectionIndex(String name) {
     for (ElfSection s : elf.sections()) {

@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 final class ProgramBuilder {
   final String name;
   final String sectionName;
-  final String elfSectionName;
   final int sectionIndex;
   final int sectionInsnOffset;
   final boolean subprogram;
@@ -37,7 +36,6 @@ final class ProgramBuilder {
       boolean hidden,
       List<BpfInsn> insns) {
     this.name = name;
-    this.elfSectionName = elfSectionName;
     this.autoload = !elfSectionName.startsWith("?");
     this.sectionName = autoload ? elfSectionName : elfSectionName.substring(1);
     this.sectionIndex = sectionIndex;
