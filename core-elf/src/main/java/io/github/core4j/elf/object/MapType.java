@@ -1,4 +1,4 @@
-package io.github.core4j.runtime.map;
+package io.github.core4j.elf.object;
 
 import java.util.Optional;
 
