@@ -3,7 +3,6 @@ package io.github.core4j.cli;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -89,19 +88,7 @@ class ArchitectureTest {
   static final ArchRule noModuleCycles =
       slices().matching("io.github.core4j.(*)..").should().beFreeOfCycles();
 
-  /**
-   * No package cycles, with one known exception to remove: core-reloc's {@code compat} and {@code
-   * kind} packages take the engine's own types ({@code BtfTypes}, {@code AccessSpec}) from the
-   * package that calls them; they should move to a package of their own.
-   */
   @ArchTest
   static final ArchRule noPackageCycles =
-      slices()
-          .matching("io.github.core4j.(**)")
-          .should()
-          .beFreeOfCycles()
-          .ignoreDependency(
-              JavaClass.Predicates.resideInAnyPackage(
-                  "io.github.core4j.reloc.compat..", "io.github.core4j.reloc.kind.."),
-              JavaClass.Predicates.resideInAPackage("io.github.core4j.reloc"));
+      slices().matching("io.github.core4j.(**)").should().beFreeOfCycles();
 }

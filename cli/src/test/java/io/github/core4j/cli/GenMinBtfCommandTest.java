@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tukaani.xz.LZMA2Options;
@@ -144,12 +143,12 @@ class GenMinBtfCommandTest {
   @Test
   void anArchiveOfKernelsBecomesTheMirroredTree() throws IOException {
     // BTFHub's layout, packed into one archive: each kernel is itself a .btf.tar.xz
-    Path archive = tmp.resolve("btfhub.tar.gz");
+    Path archive = tmp.resolve("btfhub.tar.xz");
     Map<String, byte[]> files = new TreeMap<>();
     files.put("debian/12/x86_64/" + K61 + ".btf.tar.xz", kernelTarXz(K61));
     files.put("debian/12/x86_64/" + K612 + ".btf.tar.xz", kernelTarXz(K612));
     files.put("README.md", "not a kernel".getBytes(StandardCharsets.UTF_8));
-    try (OutputStream o = new GzipCompressorOutputStream(Files.newOutputStream(archive))) {
+    try (OutputStream o = new XZOutputStream(Files.newOutputStream(archive), new LZMA2Options(0))) {
       writeTar(o, files);
     }
     Path out = tmp.resolve("out");

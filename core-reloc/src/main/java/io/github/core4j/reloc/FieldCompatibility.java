@@ -1,4 +1,4 @@
-package io.github.core4j.reloc.compat;
+package io.github.core4j.reloc;
 
 import io.github.core4j.btf.BtfArray;
 import io.github.core4j.btf.BtfEnum;
@@ -8,9 +8,6 @@ import io.github.core4j.btf.BtfInt;
 import io.github.core4j.btf.BtfKind;
 import io.github.core4j.btf.BtfType;
 import io.github.core4j.btf.EssentialName;
-import io.github.core4j.reloc.BtfTypes;
-import io.github.core4j.reloc.ErrorCode;
-import io.github.core4j.reloc.RelocationException;
 
 /**
  * Whether a target field's type can replace the local field's type in a field relocation (libbpf's

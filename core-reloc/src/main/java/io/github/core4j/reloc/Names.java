@@ -1,4 +1,4 @@
-package io.github.core4j.reloc.compat;
+package io.github.core4j.reloc;
 
 import io.github.core4j.btf.EssentialName;
 

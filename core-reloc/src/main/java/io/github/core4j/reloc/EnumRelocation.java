@@ -1,13 +1,8 @@
-package io.github.core4j.reloc.kind;
+package io.github.core4j.reloc;
 
 import io.github.core4j.btf.BtfEnum;
 import io.github.core4j.btf.BtfEnum64;
 import io.github.core4j.btf.BtfType;
-import io.github.core4j.reloc.AccessSpec;
-import io.github.core4j.reloc.Accessor;
-import io.github.core4j.reloc.ErrorCode;
-import io.github.core4j.reloc.RelocationException;
-import io.github.core4j.reloc.RelocationKind;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.core4j.reloc.compat;
+package io.github.core4j.reloc;
 
 import io.github.core4j.btf.BtfArray;
 import io.github.core4j.btf.BtfComposite;
@@ -11,9 +11,6 @@ import io.github.core4j.btf.BtfKind;
 import io.github.core4j.btf.BtfMember;
 import io.github.core4j.btf.BtfPtr;
 import io.github.core4j.btf.BtfType;
-import io.github.core4j.reloc.BtfTypes;
-import io.github.core4j.reloc.ErrorCode;
-import io.github.core4j.reloc.RelocationException;
 import java.util.ArrayList;
 import java.util.List;
 

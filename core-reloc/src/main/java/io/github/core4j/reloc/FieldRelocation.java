@@ -1,4 +1,4 @@
-package io.github.core4j.reloc.kind;
+package io.github.core4j.reloc;
 
 import io.github.core4j.btf.BtfArray;
 import io.github.core4j.btf.BtfComposite;
@@ -7,12 +7,6 @@ import io.github.core4j.btf.BtfEnum64;
 import io.github.core4j.btf.BtfInt;
 import io.github.core4j.btf.BtfMember;
 import io.github.core4j.btf.BtfType;
-import io.github.core4j.reloc.AccessSpec;
-import io.github.core4j.reloc.Accessor;
-import io.github.core4j.reloc.BtfTypes;
-import io.github.core4j.reloc.ErrorCode;
-import io.github.core4j.reloc.RelocationException;
-import io.github.core4j.reloc.RelocationKind;
 import java.nio.ByteOrder;
 import org.jspecify.annotations.Nullable;
 

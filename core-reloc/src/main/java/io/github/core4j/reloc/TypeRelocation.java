@@ -1,9 +1,5 @@
-package io.github.core4j.reloc.kind;
+package io.github.core4j.reloc;
 
-import io.github.core4j.reloc.AccessSpec;
-import io.github.core4j.reloc.ErrorCode;
-import io.github.core4j.reloc.RelocationException;
-import io.github.core4j.reloc.RelocationKind;
 import org.jspecify.annotations.Nullable;
 
 /**

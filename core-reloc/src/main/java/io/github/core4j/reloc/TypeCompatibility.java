@@ -1,13 +1,10 @@
-package io.github.core4j.reloc.compat;
+package io.github.core4j.reloc;
 
 import io.github.core4j.btf.BtfArray;
 import io.github.core4j.btf.BtfFuncProto;
 import io.github.core4j.btf.BtfInt;
 import io.github.core4j.btf.BtfKind;
 import io.github.core4j.btf.BtfPtr;
-import io.github.core4j.reloc.BtfTypes;
-import io.github.core4j.reloc.ErrorCode;
-import io.github.core4j.reloc.RelocationException;
 
 /**
  * Whether a target type can stand in for a local type in a type relocation ({@code type_exists},

@@ -1,4 +1,4 @@
-package io.github.core4j.reloc.kind;
+package io.github.core4j.reloc;
 
 /**
  * The value one relocation kind computes from one spec (libbpf's {@code bpf_core_calc_*_relo}
