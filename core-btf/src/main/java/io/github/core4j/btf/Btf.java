@@ -192,6 +192,16 @@ public final class Btf {
     return kind == null ? BtfKind.UNKN : kind;
   }
 
+  /**
+   * The offset of type {@code id}'s name in the string section ({@code name_off}; 0 when
+   * anonymous), read without decoding the type or the name. For this BTF's own types only (for
+   * split BTF, not the base's). With {@link #stringSection()} it lets a caller that looks for a few
+   * names skip decoding all the others.
+   */
+  public int nameOffset(int id) {
+    return buf.getInt(offsetOf(id));
+  }
+
   /** The name of type {@code id} without decoding the type; {@code ""} when anonymous. */
   public String name(int id) {
     if (id == 0) {

@@ -18,6 +18,7 @@ import io.github.core4j.btf.BtfTypedef;
 import io.github.core4j.btf.BtfVar;
 import io.github.core4j.btf.EssentialName;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,6 +61,23 @@ public final class BtfTypes {
   /** Helpers over {@code btf}, whose pointer size is guessed from its {@code long} type. */
   public static BtfTypes of(Btf btf) {
     return new BtfTypes(btf, 0);
+  }
+
+  /**
+   * Helpers over a kernel's BTF for relocations whose local types all have essential names in
+   * {@code essentialNames} — as when known objects are checked against many kernels. The
+   * essential-name index covers only those names (a lookup of any other name finds nothing) and is
+   * built, with the pointer size, in one pass that decodes no name it does not need: several times
+   * cheaper than the full index on a vmlinux. Split BTF gets the full index.
+   */
+  public static BtfTypes forNames(Btf btf, Collection<String> essentialNames) {
+    if (btf.base().isPresent()) {
+      return of(btf);
+    }
+    NameScan.Result r = NameScan.scan(btf, essentialNames, LONG_ALIASES);
+    BtfTypes types = new BtfTypes(btf, r.pointerSize());
+    types.essentialIndex = r.index();
+    return types;
   }
 
   /**
