@@ -85,7 +85,7 @@ cd "$corpus/plain"
 for f in *.btf; do
   name="${f%.btf}"
   case "$name" in *arm64*) arch=arm64 ;; *) arch=x86_64 ;; esac
-  case "$name" in *+*) dir="synthetic/1/$arch" ;; *) dir="debian/12/$arch" ;; esac
+  case "$name" in *@*) dir="synthetic/1/$arch" ;; *) dir="debian/12/$arch" ;; esac
   out="$corpus/btfhub/$dir/$name.btf.tar.xz"
   [ -f "$out" ] || echo "$f $out"
 done | xargs -r -n 2 -P "$(nproc)" sh -c 'mkdir -p "$(dirname "$2")" && XZ_OPT="-6 -T1" tar -cJf "$2.tmp" "$1" && mv "$2.tmp" "$2"' sh

@@ -30,9 +30,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code extract OUT DEB...}: each linux-image package's BTF (read straight from the .deb by
  *       core-elf's {@code KernelBtf}) as raw BTF in {@code OUT/<kernel release>.btf};
  *   <li>{@code variants DIR}: for each {@code DIR/*.btf}, synthetic kernels derived from it with
- *       one struct rewritten: a field renamed ({@code +renamed-tgid}: {@code task_struct.tgid}
- *       becomes {@code tgid_v2}), a field removed ({@code +no-ifindex}: {@code
- *       net_device.ifindex}), a field moved ({@code +moved-mm}: {@code task_struct.mm} to the end
+ *       one struct rewritten: a field renamed ({@code @renamed-tgid}: {@code task_struct.tgid}
+ *       becomes {@code tgid_v2}), a field removed ({@code @no-ifindex}: {@code
+ *       net_device.ifindex}), a field moved ({@code @moved-mm}: {@code task_struct.mm} to the end
  *       of a grown struct).
  * </ul>
  */
@@ -44,9 +44,9 @@ public final class CorpusTool {
 
   static final List<Variant> VARIANTS =
       List.of(
-          new Variant("+renamed-tgid", "task_struct", s -> rename(s, "tgid", "tgid_v2")),
-          new Variant("+no-ifindex", "net_device", s -> remove(s, "ifindex")),
-          new Variant("+moved-mm", "task_struct", s -> moveToEnd(s, "mm")));
+          new Variant("@renamed-tgid", "task_struct", s -> rename(s, "tgid", "tgid_v2")),
+          new Variant("@no-ifindex", "net_device", s -> remove(s, "ifindex")),
+          new Variant("@moved-mm", "task_struct", s -> moveToEnd(s, "mm")));
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
@@ -94,7 +94,7 @@ public final class CorpusTool {
     try (var s = Files.list(dir)) {
       for (Path p : s.sorted().toList()) {
         String n = p.getFileName().toString();
-        if (n.endsWith(".btf") && !n.contains("+")) {
+        if (n.endsWith(".btf") && !n.contains("@")) {
           bases.add(p.toString());
         }
       }
