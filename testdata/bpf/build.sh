@@ -5,7 +5,12 @@
 #   expected/<name>.<bo>.objdump.txt          llvm-objdump -d
 #   expected/<name>.<bo>.readelf-S.txt        llvm-readelf -S
 #   expected/<name>.bpfel.objinfo.txt         libbpf's view (oracle/objinfo)
+#   expected/<name>.bpfel.objdetails.txt      more of it (objinfo --details)
+#   expected/<name>.<bo>.readelf-s.txt        llvm-readelf -s (symbols)
+#   expected/<name>.<bo>.datasec.txt          bpftool btf dump: DATASEC and VAR lines
 #   expected/bpfeb-open.txt                   what libbpf says to bpfeb objects
+#   expected/section_defs.txt                 libbpf_prog_type_by_name() for the
+#                                             names in oracle/section_names.txt
 #   expected/<name>.load.txt                  per-program load results on the
 #                                             running kernel (root only)
 #   expected/<name>.core.<kernel>.txt         libbpf's CO-RE relocation log
@@ -80,6 +85,11 @@ for name in "${NAMES[@]}"; do
 		# run inside out/ so the tools print bare file names
 		(cd out && "$OBJDUMP" -d "$name.$bo.o") > "expected/$name.$bo.objdump.txt"
 		(cd out && "$READELF" -S "$name.$bo.o") > "expected/$name.$bo.readelf-S.txt"
+		(cd out && "$READELF" -s "$name.$bo.o") > "expected/$name.$bo.readelf-s.txt"
+		# the DATASECs with their entries, and every VAR
+		"$BPFTOOL" btf dump file "out/$name.$bo.o" |
+			awk '/^\[[0-9]+\] DATASEC /{p=1;print;next} p&&/^\t/{print;next} {p=0} /^\[[0-9]+\] VAR /{print}' \
+			> "expected/$name.$bo.datasec.txt"
 	done
 done
 
@@ -87,7 +97,10 @@ done
 
 for name in "${NAMES[@]}"; do
 	(cd out && "$BUILD/objinfo" "$name.bpfel.o") > "expected/$name.bpfel.objinfo.txt"
+	(cd out && "$BUILD/objinfo" --details "$name.bpfel.o") > "expected/$name.bpfel.objdetails.txt"
 done
+
+"$BUILD/objinfo" --section-defs oracle/section_names.txt > expected/section_defs.txt
 
 # libbpf 1.1 refuses objects of the other byte order; record what it says.
 : > expected/bpfeb-open.txt

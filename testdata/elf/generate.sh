@@ -10,6 +10,11 @@
 #   expected/<file>.objdump16.txt  `llvm-objdump-16 -d`
 #   expected/<file>.objdump19.txt  `llvm-objdump-19 -d` (knows JSET, ST imm, may_goto and v4)
 #   expected/<file>.readelf.txt    `llvm-readelf-16 -h -S -s -r`
+#   expected/<file>.objinfo.txt    libbpf's view after bpf_object__open (../bpf/oracle/objinfo.c;
+#                               bpfel objects only: libbpf 1.1 refuses the other byte order)
+#
+# EXPECTED_ONLY=1 keeps the objects and kernel modules and only rewrites expected/ (the objects
+# carry DWARF with build paths, so recompiling them elsewhere changes their bytes).
 #
 # Needs: clang-16, llvm-16, clang-19, llvm-19 (Debian: apt-get install clang-19 llvm-19),
 # libbpf-dev, python3. Run from anywhere; run fetch-kernel-deb.sh first to refresh kernel/*.ko.
@@ -17,6 +22,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
 mkdir -p obj kernel expected
+EXPECTED_ONLY="${EXPECTED_ONLY:-0}"
+if [ "$EXPECTED_ONLY" != 1 ]; then
 python3 gen_opcodes.py
 inc=(-I/usr/include/"$(gcc -dumpmachine 2>/dev/null || echo x86_64-linux-gnu)")
 
@@ -43,6 +50,7 @@ if [ -n "$deb" ]; then
   tar -xJf "$tmp/data.tar.xz" -C "$tmp" --wildcards '*/net/key/af_key.ko' '*/lib/crc7.ko'
   find "$tmp" -name '*.ko' -exec cp {} kernel/ \;
 fi
+fi # EXPECTED_ONLY
 
 rm -f expected/*.txt
 for f in obj/*.o kernel/*.ko; do
@@ -55,3 +63,11 @@ for f in obj/*.o kernel/*.ko; do
   esac
   llvm-readelf-16 -h -S -s -r "$f" > "expected/$b.readelf.txt"
 done
+
+objinfo="$(mktemp)"
+cc -O2 -Wall -o "$objinfo" ../bpf/oracle/objinfo.c -lbpf
+for f in obj/*.bpfel.o; do
+  (cd obj && "$objinfo" "$(basename "$f")") > "expected/$(basename "$f").objinfo.txt"
+done
+rm -f "$objinfo"
+

@@ -10,6 +10,27 @@
  *       in libbpf's iteration order (programs in ELF order, maps in the
  *       order libbpf created its map table).
  *
+ *   objinfo --details OBJ
+ *       Open OBJ like plain objinfo and print what else libbpf knows at that
+ *       point, one line per entity:
+ *         object <file name> name=<bpf_object__name>
+ *         program <name> insns_fnv=0x<FNV-1a 64 of bpf_program__insns bytes>
+ *         map <name> btf_key_type_id=<n> btf_value_type_id=<n> map_extra=0x<x> autocreate=<0|1> initial_size=<n|-> initial_fnv=0x<x|-> inner=<type>/<key_size>/<value_size>/<max_entries>|-
+ *         datasec <name> id=<n> size=<n> vlen=<n>
+ *           var <name> id=<n> type_id=<n> offset=<n> size=<n> linkage=<static|global|extern>
+ *       Data sections are those of bpf_object__btf(), i.e. after libbpf's
+ *       fixups: section sizes and variable offsets from the ELF symbols,
+ *       hidden globals turned static, variables sorted by offset, .kconfig
+ *       externs at their offsets in the .kconfig map. The members of .ksyms
+ *       are printed as they are after libbpf rewrote them (kfuncs point to
+ *       libbpf's dummy_ksym variable).
+ *
+ *   objinfo --section-defs FILE
+ *       For each line of FILE (a section name), what
+ *       libbpf_prog_type_by_name() makes of it:
+ *         '<name>' type=<t> expected_attach_type=<t>
+ *         '<name>' unknown
+ *
  *   objinfo --load-each [--pin-root DIR] OBJ
  *       Load OBJ into the running kernel and print whether each program
  *       loads (see load_each() for the method):
@@ -40,6 +61,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
 
 static bool verbose;
@@ -124,6 +146,123 @@ static int describe(const char *path)
 		       pin ? pin : "-");
 	}
 	bpf_object__close(obj);
+	return 0;
+}
+
+/* FNV-1a, 64 bit: a stable digest for instruction and data bytes */
+static unsigned long long fnv1a(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	unsigned long long h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static const char *linkage_str(int linkage)
+{
+	switch (linkage) {
+	case BTF_VAR_STATIC: return "static";
+	case BTF_VAR_GLOBAL_ALLOCATED: return "global";
+	case BTF_VAR_GLOBAL_EXTERN: return "extern";
+	default: return "unknown";
+	}
+}
+
+static int details(const char *path)
+{
+	struct bpf_object *obj = open_obj(path, NULL);
+	const struct btf *btf;
+	struct bpf_program *p;
+	struct bpf_map *m;
+	char b1[32];
+	__u32 id, n;
+
+	if (!obj)
+		return 1;
+	printf("object %s name=%s\n", base_name(path), bpf_object__name(obj));
+	bpf_object__for_each_program(p, obj) {
+		printf("program %s insns_fnv=0x%016llx\n", bpf_program__name(p),
+		       fnv1a(bpf_program__insns(p),
+			     bpf_program__insn_cnt(p) * sizeof(struct bpf_insn)));
+	}
+	bpf_object__for_each_map(m, obj) {
+		struct bpf_map *inner = bpf_map__inner_map(m);
+		const void *init = NULL;
+		size_t init_sz = 0;
+
+		if (bpf_map__is_internal(m))
+			init = bpf_map__initial_value(m, &init_sz);
+		printf("map %s btf_key_type_id=%u btf_value_type_id=%u map_extra=0x%llx autocreate=%d",
+		       bpf_map__name(m), bpf_map__btf_key_type_id(m),
+		       bpf_map__btf_value_type_id(m),
+		       (unsigned long long)bpf_map__map_extra(m), bpf_map__autocreate(m));
+		if (init)
+			printf(" initial_size=%zu initial_fnv=0x%016llx", init_sz, fnv1a(init, init_sz));
+		else
+			printf(" initial_size=- initial_fnv=-");
+		if (inner) {
+			enum bpf_map_type t = bpf_map__type(inner);
+
+			printf(" inner=%s/%u/%u/%u\n",
+			       or_unknown(libbpf_bpf_map_type_str(t), b1, sizeof(b1), t),
+			       bpf_map__key_size(inner), bpf_map__value_size(inner),
+			       bpf_map__max_entries(inner));
+		} else {
+			printf(" inner=-\n");
+		}
+	}
+	btf = bpf_object__btf(obj);
+	n = btf ? btf__type_cnt(btf) : 0;
+	for (id = 1; id < n; id++) {
+		const struct btf_type *t = btf__type_by_id(btf, id);
+		const struct btf_var_secinfo *vs;
+		int i;
+
+		if (!btf_is_datasec(t))
+			continue;
+		printf("datasec %s id=%u size=%u vlen=%u\n", btf__name_by_offset(btf, t->name_off),
+		       id, t->size, btf_vlen(t));
+		vs = btf_var_secinfos(t);
+		for (i = 0; i < btf_vlen(t); i++, vs++) {
+			const struct btf_type *v = btf__type_by_id(btf, vs->type);
+
+			printf("  var %s id=%u type_id=%u offset=%u size=%u linkage=%s\n",
+			       btf__name_by_offset(btf, v->name_off), vs->type, v->type,
+			       vs->offset, vs->size,
+			       btf_is_var(v) ? linkage_str(btf_var(v)->linkage) : "func");
+		}
+	}
+	bpf_object__close(obj);
+	return 0;
+}
+
+static int section_defs(const char *file)
+{
+	FILE *f = fopen(file, "r");
+	char line[256], b1[32], b2[32];
+
+	if (!f) {
+		perror(file);
+		return 1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		enum bpf_prog_type t;
+		enum bpf_attach_type a;
+
+		line[strcspn(line, "\n")] = '\0';
+		if (libbpf_prog_type_by_name(line, &t, &a))
+			printf("'%s' unknown\n", line);
+		else
+			printf("'%s' type=%s expected_attach_type=%s\n", line,
+			       or_unknown(libbpf_bpf_prog_type_str(t), b1, sizeof(b1), t),
+			       or_unknown(libbpf_bpf_attach_type_str(a), b2, sizeof(b2), a));
+	}
+	fclose(f);
 	return 0;
 }
 
@@ -283,13 +422,17 @@ static int core_relos(const char *path, const char *btf_path, const char *pin_ro
 
 int main(int argc, char **argv)
 {
-	const char *pin_root = NULL, *path = NULL, *core_btf = NULL;
-	bool each = false;
+	const char *pin_root = NULL, *path = NULL, *core_btf = NULL, *names = NULL;
+	bool each = false, detail = false;
 	int i;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--load-each"))
 			each = true;
+		else if (!strcmp(argv[i], "--details"))
+			detail = true;
+		else if (!strcmp(argv[i], "--section-defs") && i + 1 < argc)
+			names = argv[++i];
 		else if (!strcmp(argv[i], "--pin-root") && i + 1 < argc)
 			pin_root = argv[++i];
 		else if (!strcmp(argv[i], "--core-relos") && i + 1 < argc)
@@ -301,14 +444,20 @@ int main(int argc, char **argv)
 		else
 			path = NULL, i = argc;
 	}
+	libbpf_set_print(print_fn);
+	if (names)
+		return section_defs(names);
 	if (!path) {
-		fprintf(stderr, "usage: %s [-v] [--load-each | --core-relos BTF] [--pin-root DIR] OBJ\n",
-			argv[0]);
+		fprintf(stderr, "usage: %s [-v] [--details | --load-each | --core-relos BTF] [--pin-root DIR] OBJ\n"
+			"       %s --section-defs FILE\n",
+			argv[0], argv[0]);
 		return 2;
 	}
 	libbpf_set_print(print_fn);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (core_btf)
 		return core_relos(path, core_btf, pin_root);
+	if (detail)
+		return details(path);
 	return each ? load_each(path, pin_root) : describe(path);
 }

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <linux/bpf.h>
 #include <bpf/btf.h>
@@ -148,6 +149,68 @@ static int resolve(struct bpf_core_relo *relo, int idx, struct btf *local, const
 	return bpf_core_calc_relo_insn("handmade", relo, idx, local, cands, specs, res);
 }
 
+/*
+ * Timing mode (RELO_CALC_BENCH_SECONDS=S, used by benchmarks/run.sh): read every case first, then
+ * relocate all of them again and again, each round with a fresh candidate cache as one
+ * bpf_object__load has, until S seconds pass; print the mean time per round. BTF parsing is outside.
+ */
+static int bench(double seconds, struct btf *local, const struct btf *vmlinux, struct module *mods,
+		 int nmods)
+{
+	struct bpf_core_relo relos[4096];
+	struct core_spec specs[3];
+	struct core_relo_res res;
+	struct timespec t0, t1;
+	char line[8192];
+	int n = 0, rounds = 0, i;
+	double elapsed;
+
+	while (fgets(line, sizeof(line), stdin) && n < 4096) {
+		char *f[4], *p = line;
+		int k;
+
+		line[strcspn(line, "\n")] = 0;
+		if (!line[0] || line[0] == '#')
+			continue;
+		for (k = 0; k < 4; k++) {
+			f[k] = p;
+			p = k < 3 ? strchr(p, '\t') : NULL;
+			if (k < 3 && !p)
+				return 2;
+			if (p)
+				*p++ = 0;
+		}
+		memset(&relos[n], 0, sizeof(relos[n]));
+		relos[n].insn_off = n * 8;
+		relos[n].type_id = strtoul(f[1], NULL, 0);
+		relos[n].kind = strtoul(f[2], NULL, 0);
+		relos[n].access_str_off = strncmp(f[3], "str:", 4) == 0 ? btf__add_str(local, f[3] + 4)
+									 : strtoul(f[3] + 4, NULL, 0);
+		n++;
+	}
+	libbpf_set_print(NULL);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	do {
+		struct core_cand_list **cache = calloc(btf__type_cnt(local) + 1, sizeof(*cache));
+
+		for (i = 0; i < n; i++)
+			resolve(&relos[i], i, local, vmlinux, mods, nmods, cache, specs, &res);
+		for (i = 0; i <= (int)btf__type_cnt(local); i++) {
+			if (cache[i]) {
+				free(cache[i]->cands);
+				free(cache[i]);
+			}
+		}
+		free(cache);
+		rounds++;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		elapsed = (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	} while (elapsed < seconds);
+	printf("libbpf bpf_core_calc_relo_insn, %d relocations: %.3f ms/round over %d rounds\n", n,
+	       elapsed * 1e3 / rounds, rounds);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct core_cand_list **cache;
@@ -182,6 +245,8 @@ int main(int argc, char **argv)
 		}
 		nmods++;
 	}
+	if (getenv("RELO_CALC_BENCH_SECONDS"))
+		return bench(atof(getenv("RELO_CALC_BENCH_SECONDS")), local, vmlinux, mods, nmods);
 	cache = calloc(btf__type_cnt(local) + 1, sizeof(*cache));
 
 	while (fgets(line, sizeof(line), stdin)) {

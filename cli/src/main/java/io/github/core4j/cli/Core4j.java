@@ -18,7 +18,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Core4j.Version.class,
     description = "eBPF CO-RE toolchain for the JVM: BTF, objects, relocation, skeletons.",
-    subcommands = {BtfCommand.class, CheckCommand.class})
+    subcommands = {
+      BtfCommand.class,
+      ObjCommand.class,
+      RelocCommand.class,
+      GenCommand.class,
+      CheckCommand.class
+    })
 public final class Core4j {
   /** Exit code for bad input or bad usage. */
   public static final int EXIT_BAD_INPUT = 2;

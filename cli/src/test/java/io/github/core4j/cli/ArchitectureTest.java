@@ -1,7 +1,5 @@
 package io.github.core4j.cli;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -86,20 +84,11 @@ class ArchitectureTest {
               "io.github.core4j.btf.write..",
               "io.github.core4j.btf.source..");
 
-  /**
-   * No package cycles — with one known exception, older than this rule's view of core-reloc (the
-   * cli did not depend on it before {@code check}): the engine's helper packages {@code
-   * reloc.compat} and {@code reloc.kind} take the root package's {@code BtfTypes} and throw its
-   * {@code RelocationException}, while the root's {@code Relocator} calls them. Untangling that is
-   * core-reloc's to do; every other package, {@code check}'s included, stays acyclic.
-   */
+  @ArchTest
+  static final ArchRule noModuleCycles =
+      slices().matching("io.github.core4j.(*)..").should().beFreeOfCycles();
+
   @ArchTest
   static final ArchRule noPackageCycles =
-      slices()
-          .matching("io.github.core4j.(**)")
-          .should()
-          .beFreeOfCycles()
-          .ignoreDependency(
-              resideInAnyPackage("io.github.core4j.reloc.compat", "io.github.core4j.reloc.kind"),
-              resideInAPackage("io.github.core4j.reloc"));
+      slices().matching("io.github.core4j.(**)").should().beFreeOfCycles();
 }

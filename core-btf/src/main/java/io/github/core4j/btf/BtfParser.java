@@ -54,6 +54,7 @@ final class BtfParser {
     int[] offsets = new int[capacity];
     byte[] kinds = new byte[capacity];
     int count = 0;
+    BtfValidator validator = new BtfValidator(source, buf, strings, base, firstId, offsets, kinds);
     int pos = typeStart;
     int end = typeStart + header.typeLen();
     while (pos < end) {
@@ -92,10 +93,11 @@ final class BtfParser {
       }
       kinds[count] = (byte) ((info >>> 24) & 0x7f);
       offsets[count++] = pos;
+      validator.check(id, pos);
       pos += (int) typeSize;
     }
     Btf btf = new Btf(source, buf, header, base, offsets, kinds, count, strings, layout);
-    BtfValidator.validate(btf);
+    validator.finish(btf);
     return btf;
   }
 

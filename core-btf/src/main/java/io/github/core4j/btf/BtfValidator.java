@@ -1,6 +1,9 @@
 package io.github.core4j.btf;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a freshly indexed blob the way the kernel does before anything decodes it: every type id
@@ -8,26 +11,70 @@ import java.nio.ByteBuffer;
  * at a FUNC_PROTO and decl tag components. Reference cycles are found by {@link Btf#validate()}.
  */
 final class BtfValidator {
-  private final Btf btf;
+  private final String source;
   private final ByteBuffer b;
   private final StringSection strings;
-  private final java.util.List<Integer> declTagsWithComponent = new java.util.ArrayList<>();
+  private final @Nullable Btf base;
+  private final int firstId;
+  private final int[] offsets;
+  private final byte[] kinds;
+  private final List<Integer> forwardFuncs = new ArrayList<>();
+  private final List<Integer> declTagsWithComponent = new ArrayList<>();
 
-  private BtfValidator(Btf btf) {
-    this.btf = btf;
-    this.b = btf.buffer();
-    this.strings = btf.strings();
+  /** Type ids at or above this are out of range; the count is only known after the last type. */
+  private int typeLimit = Integer.MAX_VALUE;
+
+  /** Largest type id referenced so far, checked against the count by {@link #finish}. */
+  private int maxRef;
+
+  /** Types indexed so far (ids below {@code firstId + indexed}). */
+  private int indexed;
+
+  /**
+   * A validator that runs inside the indexing pass, while the type's bytes are in cache: {@code
+   * offsets} and {@code kinds} are filled up to the type being checked.
+   */
+  BtfValidator(
+      String source,
+      ByteBuffer b,
+      StringSection strings,
+      @Nullable Btf base,
+      int firstId,
+      int[] offsets,
+      byte[] kinds) {
+    this.source = source;
+    this.b = b;
+    this.strings = strings;
+    this.base = base;
+    this.firstId = firstId;
+    this.offsets = offsets;
+    this.kinds = kinds;
   }
 
-  static void validate(Btf btf) {
-    BtfValidator v = new BtfValidator(btf);
-    int first = btf.firstId();
-    int[] offsets = btf.localOffsets();
-    for (int i = 0, n = btf.localCount(); i < n; i++) {
-      v.checkType(first + i, offsets[i]);
+  /** Checks the type just indexed as {@code id} at {@code off}. */
+  void check(int id, int off) {
+    indexed = id - firstId + 1;
+    checkType(id, off);
+  }
+
+  /**
+   * The checks that need every type indexed: references against the final type count (on failure
+   * the blob is checked again to name the first offending type), forward FUNC references, and decl
+   * tag components, which decode the tagged types.
+   */
+  void finish(Btf btf) {
+    if (maxRef >= btf.typeCount()) {
+      typeLimit = btf.typeCount();
+      for (int i = 0; i < indexed; i++) {
+        checkType(firstId + i, offsets[i]);
+      }
     }
-    for (int i = 0; i < v.declTagsWithComponent.size(); i++) {
-      v.checkDeclTagComponent(v.declTagsWithComponent.get(i));
+    for (int id : forwardFuncs) {
+      int off = offsets[id - firstId];
+      checkFuncProto(id, off, btf.kind(b.getInt(off + 8)));
+    }
+    for (int id : declTagsWithComponent) {
+      checkDeclTagComponent(btf, id);
     }
   }
 
@@ -176,14 +223,10 @@ final class BtfValidator {
               id, off, "FUNC linkage " + vlen + " is not static (0), global (1) or extern (2)");
         }
         checkRef(id, off + 8, sizeOrType, "prototype");
-        if (btf.kind(sizeOrType) != BtfKind.FUNC_PROTO) {
-          throw fail(
-              id,
-              off + 8,
-              "FUNC must refer to a FUNC_PROTO, but type ["
-                  + sizeOrType
-                  + "] is "
-                  + btf.kind(sizeOrType));
+        if (sizeOrType - firstId >= indexed) {
+          forwardFuncs.add(id); // the prototype comes later in the type section
+        } else {
+          checkFuncProto(id, off, kindOf(sizeOrType));
         }
       }
       case FUNC_PROTO -> {
@@ -249,8 +292,28 @@ final class BtfValidator {
     }
   }
 
+  private BtfKind kindOf(int id) {
+    if (id == 0) {
+      return BtfKind.UNKN;
+    }
+    if (id < firstId) {
+      return java.util.Objects.requireNonNull(base).kind(id);
+    }
+    BtfKind kind = BtfKind.ofValue(kinds[id - firstId]);
+    return kind == null ? BtfKind.UNKN : kind;
+  }
+
+  private void checkFuncProto(int id, int off, BtfKind protoKind) {
+    if (protoKind != BtfKind.FUNC_PROTO) {
+      throw fail(
+          id,
+          off + 8,
+          "FUNC must refer to a FUNC_PROTO, but type [" + b.getInt(off + 8) + "] is " + protoKind);
+    }
+  }
+
   /** Runs after every type passed {@link #checkType}, so the tagged types can be decoded safely. */
-  private void checkDeclTagComponent(int id) {
+  private void checkDeclTagComponent(Btf btf, int id) {
     int off = btf.offsetOf(id);
     int data = off + 12;
     int tagged = b.getInt(off + 8);
@@ -307,8 +370,11 @@ final class BtfValidator {
   }
 
   private void checkRef(int id, int at, int ref, String what, int index, String field) {
-    if (ref < 0 || ref >= btf.typeCount()) {
+    if (ref < 0 || ref >= typeLimit) {
       checkRef(id, at, ref, what + " " + index + " " + field);
+    }
+    if (ref > maxRef) {
+      maxRef = ref;
     }
   }
 
@@ -327,7 +393,7 @@ final class BtfValidator {
   }
 
   private void checkRef(int id, int at, int ref, String what) {
-    if (ref < 0 || ref >= btf.typeCount()) {
+    if (ref < 0 || ref >= typeLimit) {
       throw fail(
           id,
           at,
@@ -335,17 +401,19 @@ final class BtfValidator {
               + " refers to type id "
               + Integer.toUnsignedString(ref)
               + ", but the largest type id is "
-              + (btf.typeCount() - 1));
+              + (typeLimit - 1));
+    }
+    if (ref > maxRef) {
+      maxRef = ref;
     }
   }
 
   private BtfFormatException fail(int id, int at, String message) {
-    return new BtfFormatException(
-        btf.source(), at, "type [" + id + "] " + describe(id) + ": " + message);
+    return new BtfFormatException(source, at, "type [" + id + "] " + describe(id) + ": " + message);
   }
 
   private String describe(int id) {
-    int off = btf.offsetOf(id);
+    int off = offsets[id - firstId];
     String kind = BtfParser.kindLabel(b.getInt(off + 4));
     int nameOff = b.getInt(off);
     String name = strings.isValid(nameOff) ? strings.get(nameOff) : "?";

@@ -1,6 +1,7 @@
 package io.github.core4j.btf;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.core4j.btf.dump.CDump;
 import io.github.core4j.btf.dump.JsonDump;
 import io.github.core4j.btf.dump.RawDump;
 import io.github.core4j.btf.write.BtfWriter;
@@ -13,6 +14,24 @@ import io.github.core4j.btf.write.BtfWriter;
  * BtfFormatException}.
  */
 class BtfFuzzTest {
+  private static final Btf EXT_STRINGS =
+      io.github.core4j.btf.source.BtfFiles.read(
+          Testdata.root().resolve("reloc/obj/bitfields.bpfel.btf.xz"));
+
+  /** {@code .BTF.ext} parsing against a fixed object BTF (strings and type ids come from it). */
+  @FuzzTest(maxDuration = "30s")
+  void parseBtfExt(byte[] data) {
+    try {
+      io.github.core4j.btf.ext.BtfExt ext =
+          io.github.core4j.btf.ext.BtfExt.parse(data, EXT_STRINGS, "fuzz.ext");
+      if (ext.funcInfo() == null || ext.lineInfo() == null || ext.coreRelos() == null) {
+        throw new AssertionError("parsed .BTF.ext without sections");
+      }
+    } catch (BtfFormatException expected) {
+      // the only exception bad input may raise
+    }
+  }
+
   @FuzzTest(maxDuration = "30s")
   void parseAndUse(byte[] data) {
     Btf btf;
@@ -24,6 +43,12 @@ class BtfFuzzTest {
     StringBuilder sink = new StringBuilder();
     RawDump.write(btf, sink);
     JsonDump.write(btf, sink);
+    try {
+      CDump.write(btf, sink);
+    } catch (BtfFormatException unsatisfiable) {
+      // types no C header can declare (a type containing itself through anonymous types), as
+      // bpftool
+    }
     for (int id = 0; id < btf.typeCount(); id++) {
       btf.findByName(btf.name(id), btf.kind(id));
       try {

@@ -375,7 +375,8 @@ final class ElfParser {
   }
 
   private ByteBuffer slice(ElfSection s) {
-    if (!s.hasFileData()) {
+    if (!s.hasFileData() || s.size() == 0) {
+      // an empty section's offset is never checked against the file, so never slice at it
       return ByteBuffer.allocate(0).order(buf.order());
     }
     return buf.slice((int) s.offset(), (int) s.size()).order(buf.order());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -15,7 +16,11 @@ import java.nio.file.StandardOpenOption;
 public final class MappedFiles {
   private MappedFiles() {}
 
-  /** A read-only mapping of the whole of {@code path}; files of 2 GiB or more are refused. */
+  /**
+   * A read-only mapping of the whole of {@code path}; files of 2 GiB or more are refused. Files
+   * that cannot be mapped (sysfs files such as {@code /sys/kernel/btf/vmlinux}) are read into the
+   * heap.
+   */
   public static ByteBuffer map(Path path) {
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       long size = ch.size();
@@ -23,7 +28,12 @@ public final class MappedFiles {
         throw new ElfFormatException(
             path.toString(), -1, "file is " + size + " bytes; files of 2 GiB or more are refused");
       }
-      return ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+      try {
+        return ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+      } catch (IOException e) {
+        // sysfs and other special files do not support mmap: read them instead
+        return ByteBuffer.wrap(Files.readAllBytes(path)).asReadOnlyBuffer();
+      }
     } catch (NoSuchFileException e) {
       throw new ElfFormatException(path.toString(), -1, "no such file");
     } catch (IOException e) {

@@ -42,6 +42,11 @@ public final class ElfTestdata {
     return list(elf().resolve("kernel"), ".ko");
   }
 
+  /** The BPF C corpus of {@code testdata/bpf/out}, both byte orders. */
+  public static List<Path> bpfCorpus() {
+    return list(root().resolve("bpf").resolve("out"), ".o");
+  }
+
   /** Every ELF file of the testdata. */
   public static List<Path> allElfFiles() {
     List<Path> all = new ArrayList<>(bpfObjects());

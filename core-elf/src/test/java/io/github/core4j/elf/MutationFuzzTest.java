@@ -9,12 +9,16 @@ import io.github.core4j.btf.source.BtfFiles;
 import io.github.core4j.elf.bpf.BpfCode;
 import io.github.core4j.elf.bpf.ObjdumpListing;
 import io.github.core4j.elf.kernel.KernelBtf;
+import io.github.core4j.elf.object.BpfObject;
+import io.github.core4j.elf.object.BpfObjectException;
+import io.github.core4j.elf.object.Program;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,10 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Input: 2000 seeded random mutations of each testdata ELF (flipped bytes, header and section table
- * fields set to boundary values, truncation). Expected: reading everything from each mutant
- * (sections, symbols, relocations, BTF, instructions, the objdump listing) either works or throws
- * {@link ElfFormatException} / {@link BtfFormatException}; nothing else escapes, and no file takes
- * long.
+ * fields set to boundary values, truncation), including the BPF corpus of {@code testdata/bpf}.
+ * Expected: reading everything from each mutant (sections, symbols, relocations, BTF, instructions,
+ * the objdump listing, the whole {@link BpfObject} model) either works or throws {@link
+ * ElfFormatException} (of which {@link BpfObjectException} is one) / {@link BtfFormatException};
+ * nothing else escapes, and no file takes long.
  */
 class MutationFuzzTest {
   static final int MUTATIONS = 2000;
@@ -48,7 +53,9 @@ class MutationFuzzTest {
   };
 
   static List<Path> files() {
-    return ElfTestdata.allElfFiles();
+    List<Path> all = new ArrayList<>(ElfTestdata.allElfFiles());
+    all.addAll(ElfTestdata.bpfCorpus());
+    return all;
   }
 
   private static volatile Btf kernelBase;
@@ -86,6 +93,17 @@ class MutationFuzzTest {
               Files.write(saved, mutant);
               fail(file.getFileName() + " mutation " + i + " (saved as " + saved + "): " + e, e);
             }
+            try {
+              if (!module) {
+                openObject(mutant);
+              }
+            } catch (ElfFormatException | BtfFormatException expected) {
+              // BpfObjectException is an ElfFormatException
+            } catch (RuntimeException | Error e) {
+              Path saved = Files.createTempFile("core4j-mutant-", ".o");
+              Files.write(saved, mutant);
+              fail(file.getFileName() + " mutation " + i + " (saved as " + saved + "): " + e, e);
+            }
           }
         });
   }
@@ -118,6 +136,15 @@ class MutationFuzzTest {
         }
       }
       ObjdumpListing.render(elf, "mutant");
+    }
+  }
+
+  /** Opens a mutant as a BPF object and walks what needs following references. */
+  static void openObject(byte[] bytes) {
+    BpfObject obj = BpfObject.open(bytes, "mutant.bpf.o");
+    for (Program p : obj.programs()) {
+      obj.subprogramsUsedBy(p);
+      obj.structOpsMember(p);
     }
   }
 

@@ -7,9 +7,6 @@ import io.github.core4j.btf.BtfEnum64;
 import io.github.core4j.btf.BtfMember;
 import io.github.core4j.btf.BtfType;
 import io.github.core4j.btf.EssentialName;
-import io.github.core4j.reloc.compat.FieldCompatibility;
-import io.github.core4j.reloc.compat.TypeCompatibility;
-import io.github.core4j.reloc.compat.TypeMatching;
 import java.util.List;
 
 /**

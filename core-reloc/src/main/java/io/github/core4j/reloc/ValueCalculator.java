@@ -3,10 +3,6 @@ package io.github.core4j.reloc;
 import io.github.core4j.btf.BtfInt;
 import io.github.core4j.btf.BtfKind;
 import io.github.core4j.btf.BtfType;
-import io.github.core4j.reloc.kind.Calculation;
-import io.github.core4j.reloc.kind.EnumRelocation;
-import io.github.core4j.reloc.kind.FieldRelocation;
-import io.github.core4j.reloc.kind.TypeRelocation;
 import java.nio.ByteOrder;
 import org.jspecify.annotations.Nullable;
 

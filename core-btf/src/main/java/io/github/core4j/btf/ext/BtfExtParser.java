@@ -223,8 +223,8 @@ final class BtfExtParser {
         throw new BtfFormatException(
             source, pos + 4, what + " section '" + name + "' has no records (num_info 0)");
       }
-      long bytes = count * recordSize;
-      if (bytes > end - pos - SECTION_HEADER_SIZE) {
+      // count and record size are both 32-bit: compare by division so the product cannot overflow
+      if (count > (end - pos - SECTION_HEADER_SIZE) / recordSize) {
         throw new BtfFormatException(
             source,
             pos + 4,

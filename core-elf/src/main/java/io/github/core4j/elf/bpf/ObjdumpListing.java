@@ -42,12 +42,14 @@ public final class ObjdumpListing {
   private static void renderSection(ElfFile elf, ElfSection section, StringBuilder out) {
     List<Label> labels = labels(elf, section);
     ByteBuffer data = elf.data(section);
-    long size = section.size();
+    long size = data.limit(); // not section.size(): SHT_NOBITS sections have no bytes
     for (int li = 0; li < labels.size(); li++) {
       Label label = labels.get(li);
+      // symbol values are unsigned and may lie anywhere: clamp the range to the section's bytes
       long start = label.addr();
-      long end = li + 1 < labels.size() ? Math.min(size, labels.get(li + 1).addr()) : size;
-      if (Long.compareUnsigned(start, end) >= 0) {
+      long nextLabel = li + 1 < labels.size() ? labels.get(li + 1).addr() : size;
+      long end = Long.compareUnsigned(nextLabel, size) < 0 ? nextLabel : size;
+      if (Long.compareUnsigned(start, size) >= 0 || Long.compareUnsigned(start, end) >= 0) {
         continue;
       }
       out.append('\n').append(String.format("%016x", start)).append(" <");

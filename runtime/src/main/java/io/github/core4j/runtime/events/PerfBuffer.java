@@ -1,7 +1,7 @@
 package io.github.core4j.runtime.events;
 
+import io.github.core4j.elf.object.MapType;
 import io.github.core4j.runtime.map.BpfMap;
-import io.github.core4j.runtime.map.MapType;
 import io.github.core4j.runtime.perf.PerfEvent;
 import io.github.core4j.runtime.sys.Fd;
 import io.github.core4j.runtime.sys.Libc;

@@ -1,7 +1,7 @@
 package io.github.core4j.runtime.events;
 
+import io.github.core4j.elf.object.MapType;
 import io.github.core4j.runtime.map.BpfMap;
-import io.github.core4j.runtime.map.MapType;
 import io.github.core4j.runtime.sys.Libc;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

@@ -1,9 +1,9 @@
 package io.github.core4j.runtime.feature;
 
+import io.github.core4j.elf.object.MapType;
+import io.github.core4j.elf.object.ProgramType;
 import io.github.core4j.runtime.BpfException;
 import io.github.core4j.runtime.Errno;
-import io.github.core4j.runtime.map.MapType;
-import io.github.core4j.runtime.prog.ProgramType;
 import java.util.Optional;
 
 /**

@@ -1,16 +1,16 @@
 package io.github.core4j.runtime.feature;
 
+import io.github.core4j.elf.object.AttachType;
+import io.github.core4j.elf.object.MapType;
+import io.github.core4j.elf.object.ProgramType;
 import io.github.core4j.runtime.BpfException;
 import io.github.core4j.runtime.Errno;
 import io.github.core4j.runtime.btf.LoadedBtf;
 import io.github.core4j.runtime.map.BpfMap;
 import io.github.core4j.runtime.map.MapFlag;
 import io.github.core4j.runtime.map.MapSpec;
-import io.github.core4j.runtime.map.MapType;
-import io.github.core4j.runtime.prog.AttachType;
 import io.github.core4j.runtime.prog.BpfProgram;
 import io.github.core4j.runtime.prog.ProgramSpec;
-import io.github.core4j.runtime.prog.ProgramType;
 import io.github.core4j.runtime.sys.Libc;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,7 +1,7 @@
 package io.github.core4j.runtime.feature;
 
-import io.github.core4j.runtime.map.MapType;
-import io.github.core4j.runtime.prog.ProgramType;
+import io.github.core4j.elf.object.MapType;
+import io.github.core4j.elf.object.ProgramType;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.github.core4j.runtime.link;
 
-import io.github.core4j.runtime.prog.AttachType;
+import io.github.core4j.elf.object.AttachType;
 import io.github.core4j.runtime.prog.BpfProgram;
 import io.github.core4j.runtime.sys.Fd;
 import io.github.core4j.runtime.sys.Libc;

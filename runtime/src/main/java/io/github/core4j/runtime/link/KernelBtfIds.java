@@ -3,9 +3,9 @@ package io.github.core4j.runtime.link;
 import io.github.core4j.btf.Btf;
 import io.github.core4j.btf.BtfKind;
 import io.github.core4j.btf.source.BtfFiles;
+import io.github.core4j.elf.object.AttachType;
 import io.github.core4j.runtime.BpfException;
 import io.github.core4j.runtime.Errno;
-import io.github.core4j.runtime.prog.AttachType;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,8 +1,8 @@
 package io.github.core4j.runtime.link;
 
+import io.github.core4j.elf.object.AttachType;
 import io.github.core4j.runtime.BpfException;
 import io.github.core4j.runtime.Errno;
-import io.github.core4j.runtime.prog.AttachType;
 import io.github.core4j.runtime.prog.BpfProgram;
 import io.github.core4j.runtime.sys.Fd;
 

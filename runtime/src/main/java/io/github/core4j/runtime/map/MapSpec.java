@@ -1,5 +1,6 @@
 package io.github.core4j.runtime.map;
 
+import io.github.core4j.elf.object.MapType;
 import io.github.core4j.runtime.btf.LoadedBtf;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,6 @@
 package io.github.core4j.runtime.prog;
 
+import io.github.core4j.elf.object.ProgramType;
 import io.github.core4j.runtime.obj.ObjectInfo;
 import io.github.core4j.runtime.sys.Fd;
 import java.lang.foreign.Arena;

@@ -1,5 +1,6 @@
 package io.github.core4j.runtime.prog;
 
+import io.github.core4j.elf.object.AttachType;
 import io.github.core4j.runtime.BpfCommand;
 import io.github.core4j.runtime.BpfException;
 import io.github.core4j.runtime.Errno;

@@ -1,5 +1,7 @@
 package io.github.core4j.runtime.prog;
 
+import io.github.core4j.elf.object.AttachType;
+import io.github.core4j.elf.object.ProgramType;
 import io.github.core4j.runtime.btf.LoadedBtf;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

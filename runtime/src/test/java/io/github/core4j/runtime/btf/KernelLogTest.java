@@ -3,11 +3,11 @@ package io.github.core4j.runtime.btf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.core4j.elf.object.ProgramType;
 import io.github.core4j.runtime.Asm;
 import io.github.core4j.runtime.BpfCommand;
 import io.github.core4j.runtime.Kernel;
 import io.github.core4j.runtime.attr.ProgLoadAttr;
-import io.github.core4j.runtime.prog.ProgramType;
 import io.github.core4j.runtime.sys.Libc;
 import io.github.core4j.runtime.sys.Syscall;
 import java.lang.foreign.Arena;

@@ -11,15 +11,15 @@ import static io.github.core4j.runtime.Asm.R6;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.core4j.elf.object.MapType;
+import io.github.core4j.elf.object.ProgramType;
 import io.github.core4j.runtime.Asm;
 import io.github.core4j.runtime.Kernel;
 import io.github.core4j.runtime.NoFdLeaks;
 import io.github.core4j.runtime.map.BpfMap;
 import io.github.core4j.runtime.map.MapSpec;
-import io.github.core4j.runtime.map.MapType;
 import io.github.core4j.runtime.prog.BpfProgram;
 import io.github.core4j.runtime.prog.ProgramSpec;
-import io.github.core4j.runtime.prog.ProgramType;
 import io.github.core4j.runtime.sys.PossibleCpus;
 import java.lang.foreign.ValueLayout;
 import java.time.Duration;

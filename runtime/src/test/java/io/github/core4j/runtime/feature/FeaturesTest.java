@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.core4j.elf.object.MapType;
+import io.github.core4j.elf.object.ProgramType;
 import io.github.core4j.runtime.BpfException;
 import io.github.core4j.runtime.Kernel;
 import io.github.core4j.runtime.NoFdLeaks;
-import io.github.core4j.runtime.map.MapType;
-import io.github.core4j.runtime.prog.ProgramType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.core4j.elf.object.MapType;
 import io.github.core4j.runtime.BpfException;
 import io.github.core4j.runtime.Kernel;
 import io.github.core4j.runtime.NoFdLeaks;

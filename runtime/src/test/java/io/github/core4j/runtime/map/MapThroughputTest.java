@@ -2,6 +2,7 @@ package io.github.core4j.runtime.map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.core4j.elf.object.MapType;
 import io.github.core4j.runtime.Kernel;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

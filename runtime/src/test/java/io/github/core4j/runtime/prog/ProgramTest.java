@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.core4j.elf.object.MapType;
+import io.github.core4j.elf.object.ProgramType;
 import io.github.core4j.runtime.Asm;
 import io.github.core4j.runtime.BpfException;
 import io.github.core4j.runtime.Kernel;
@@ -21,7 +23,6 @@ import io.github.core4j.runtime.NoFdLeaks;
 import io.github.core4j.runtime.btf.LoadedBtf;
 import io.github.core4j.runtime.map.BpfMap;
 import io.github.core4j.runtime.map.MapSpec;
-import io.github.core4j.runtime.map.MapType;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,0 +1,11 @@
+package io.github.core4j.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code core4j gen ...}: generate files from BPF objects. */
+@Command(
+    name = "gen",
+    mixinStandardHelpOptions = true,
+    description = "Generate files from BPF objects: minimized BTF for shipping (btfgen).",
+    subcommands = {GenMinBtfCommand.class})
+final class GenCommand {}

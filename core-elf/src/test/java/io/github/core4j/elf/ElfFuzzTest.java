@@ -1,0 +1,38 @@
+package io.github.core4j.elf;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.core4j.btf.BtfFormatException;
+import io.github.core4j.elf.bpf.ObjdumpListing;
+import io.github.core4j.elf.kernel.KernelBtf;
+import java.nio.ByteBuffer;
+
+/**
+ * Coverage-guided fuzzing of everything core-elf reads from untrusted files: the ELF reader
+ * (sections, symbols, relocations), BTF extraction (ELF {@code .BTF}, kernel images, packages) and
+ * the disassembler. Replays the committed inputs in the normal test run; {@code JAZZER_FUZZ=1}
+ * fuzzes. Only {@link ElfFormatException} and {@link BtfFormatException} may escape.
+ */
+class ElfFuzzTest {
+  @FuzzTest(maxDuration = "30s")
+  void readObject(byte[] data) {
+    try {
+      ElfFile elf = ElfFile.parse(data, "fuzz.o");
+      for (ElfSection s : elf.sections()) {
+        elf.symbolsIn(s);
+        elf.relocationsFor(s);
+      }
+      ObjdumpListing.render(elf, "fuzz.o");
+    } catch (ElfFormatException expected) {
+      // the only exception bad ELF may raise
+    }
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void readKernelBtf(byte[] data) {
+    try {
+      KernelBtf.read(ByteBuffer.wrap(data), "fuzz.img", null);
+    } catch (ElfFormatException | BtfFormatException expected) {
+      // the only exceptions bad input may raise
+    }
+  }
+}
