@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  */
 public final class SkeletonBuild {
   private final GenerateSettings settings;
+  private final Generator generator;
   private final Consumer<String> info;
   private final Consumer<String> warn;
 
@@ -30,9 +31,31 @@ public final class SkeletonBuild {
    * {@code warn}.
    */
   public SkeletonBuild(GenerateSettings settings, Consumer<String> info, Consumer<String> warn) {
+    this(
+        settings,
+        (object, bytes, pkg) -> SkeletonGenerator.generate(object, bytes, pkg, null),
+        info,
+        warn);
+  }
+
+  /** A build that generates skeletons with {@code generator} (tests use a stand-in). */
+  SkeletonBuild(
+      GenerateSettings settings,
+      Generator generator,
+      Consumer<String> info,
+      Consumer<String> warn) {
     this.settings = settings;
+    this.generator = generator;
     this.info = info;
     this.warn = warn;
+  }
+
+  /**
+   * Turns one object into its skeleton: {@link SkeletonGenerator#generate}, class name by default.
+   */
+  @FunctionalInterface
+  interface Generator {
+    GeneratedSkeleton generate(BpfObject object, byte[] bytes, String packageName);
   }
 
   /**
@@ -157,7 +180,7 @@ public final class SkeletonBuild {
       throw new BuildException(object + ": not a usable BPF object: " + message(e), e);
     }
     try {
-      return SkeletonGenerator.generate(parsed, bytes, settings.packageName(), null);
+      return generator.generate(parsed, bytes, settings.packageName());
     } catch (RuntimeException e) {
       throw new BuildException(object + ": cannot generate its skeleton: " + message(e), e);
     }
