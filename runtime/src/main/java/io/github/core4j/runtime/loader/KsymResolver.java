@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Resolves {@code __ksym} externs as libbpf does: typeless ones ({@code extern const void sym
@@ -25,6 +26,8 @@ import java.util.function.Supplier;
  */
 final class KsymResolver {
   static final Path KALLSYMS = Path.of("/proc/kallsyms");
+
+  private static final Pattern FIELDS = Pattern.compile("\\s+");
 
   private KsymResolver() {}
 
@@ -87,7 +90,7 @@ final class KsymResolver {
     }
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
-        String[] f = line.split("\\s+");
+        String[] f = FIELDS.split(line.strip(), 4);
         if (f.length < 3 || !wanted.containsKey(f[2])) {
           continue;
         }

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param sources which program (entry or subprogram) each final instruction came from, as {@link
  *     Placed} ranges
  */
+@SuppressWarnings("ArrayRecordComponent") // instructions patched in place until loaded
 record LinkedProgram(
     Program program,
     byte[] insns,
