@@ -60,7 +60,8 @@ final class ObjectLoad {
       ObjectBtfLoad.Result btf = ObjectBtfLoad.load(obj, features, autoload, closer);
 
       Path pinRoot = options.pinRoot() == null ? BpfFs.DEFAULT_MOUNT : options.pinRoot();
-      maps = new MapCreator(obj, btf.btf(), pinRoot, kernel, closer);
+      StructOpsMaps structOps = StructOpsMaps.prepare(obj, KernelBtfIds::vmlinux);
+      maps = new MapCreator(obj, btf.btf(), pinRoot, kernel, structOps, closer);
       maps.createAll();
       GlobalDataMaps.populate(obj, maps.maps, maps.reused, globalData, kconfig, kernel);
       MapSlots.mapsInMaps(obj, maps.maps, maps.reused);
@@ -108,6 +109,7 @@ final class ObjectLoad {
                     linked,
                     btf.btf(),
                     btf.funcInfo(),
+                    structOps.targets.get(p.name()),
                     options.logLevel(),
                     kernVersion,
                     kernelName)));

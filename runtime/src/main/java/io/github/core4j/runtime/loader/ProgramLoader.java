@@ -29,6 +29,7 @@ final class ProgramLoader {
       LinkedProgram linked,
       @Nullable LoadedBtf btf,
       boolean funcInfo,
+      StructOpsMaps.@Nullable ProgramTarget structOps,
       int logLevel,
       int kernVersion,
       String kernel) {
@@ -86,6 +87,23 @@ final class ProgramLoader {
             Errno.ESRCH);
       }
       spec = spec.withAttachBtfId(id, 0);
+    }
+    if (structOps != null) {
+      // libbpf keeps the struct member's index in expected_attach_type
+      int index = structOps.memberIndex();
+      AttachType member =
+          AttachType.ofValue(index)
+              .orElseThrow(
+                  () ->
+                      LoadFailure.of(
+                          obj,
+                          "BPF_PROG_LOAD",
+                          "program '"
+                              + p.name()
+                              + "': struct_ops member index "
+                              + index
+                              + " out of range"));
+      spec = spec.withExpectedAttachType(member).withAttachBtfId(structOps.kernelTypeId(), 0);
     }
     if (btf != null && funcInfo) {
       spec = spec.withBtf(btf, linked.funcInfo(), linked.lineInfo());
