@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * Resolves {@code __ksym} externs as libbpf does: typeless ones ({@code extern const void sym
  * __ksym}) by address from {@code /proc/kallsyms} (a name listed at two addresses is ambiguous),
  * typed variables and kfuncs by name among the running kernel's BTF {@code VAR}s and {@code FUNC}s,
- * whose types must be compatible with the object's. A strong extern the kernel lacks fails the load with {@code ESRCH}; a weak one stays unset.
+ * whose types must be compatible with the object's. A strong extern the kernel lacks fails the load
+ * with {@code ESRCH}; a weak one stays unset.
  */
 final class KsymResolver {
   static final Path KALLSYMS = Path.of("/proc/kallsyms");

@@ -107,8 +107,6 @@ final class ProgramLoader {
     }
     if (btf != null && funcInfo) {
       spec = spec.withBtf(btf, linked.funcInfo(), linked.lineInfo());
-    } else if (btf != null) {
-      spec = spec.withBtf(btf, java.util.List.of(), java.util.List.of());
     }
     try {
       return BpfProgram.load(spec);
