@@ -111,7 +111,16 @@ final class ProgramLoader {
     try {
       return BpfProgram.load(spec);
     } catch (BpfException e) {
-      String subject = "program '" + p.name() + "' (" + p.sectionName() + ") of " + obj.source();
+      // ends with "(type)" like the runtime's own subjects, so Explain can name the type
+      String subject =
+          obj.source()
+              + ": program '"
+              + p.name()
+              + "' in section '"
+              + p.sectionName()
+              + "' ("
+              + p.type().libbpfName()
+              + ")";
       Optional<PoisonedRelocationLog.Explained> why =
           PoisonedRelocationLog.explain(linked, e.verifierLog(), kernel);
       if (why.isPresent()) {

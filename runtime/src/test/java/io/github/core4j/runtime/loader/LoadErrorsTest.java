@@ -200,6 +200,30 @@ class LoadErrorsTest {
   }
 
   @Test
+  void sectionsWithoutATargetAreAttachedExplicitly() {
+    try (LoadedObject o = ObjectLoader.open(TestObjects.object("xdp_filter")).load()) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> o.attach("xdp_filter"));
+      assertTrue(e.getMessage().contains("attachXdp"), e.getMessage());
+      assertEquals(java.util.List.of(), o.attachAll(), "nothing to attach by section");
+    }
+  }
+
+  @Test
+  void refusedProgramIsExplainedByType() {
+    OpenObject open = ObjectLoader.open(TestObjects.object("tracing_progs"));
+    try {
+      open.load().close();
+      Kernel.kernelLacks("a kernel that refuses trampolines (this one loads fentry programs)");
+    } catch (BpfException e) {
+      assertTrue(e.subject().endsWith("(tracing)"), e.subject());
+      assertTrue(
+          io.github.core4j.runtime.feature.Explain.explain(e).contains("trampolines"),
+          io.github.core4j.runtime.feature.Explain.explain(e));
+    }
+  }
+
+  @Test
   void closedObjectRefusesUse() {
     LoadedObject loaded = ObjectLoader.open(TestObjects.object("xdp_filter")).load();
     loaded.close();
