@@ -5,6 +5,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Converts between a Java value and its C representation of a fixed size: what a map key, a map
@@ -47,6 +49,26 @@ public interface Codec<T> {
     MemorySegment segment = arena.allocate(size(), 8);
     encode(value, segment);
     return segment;
+  }
+
+  /**
+   * A codec of {@code size} bytes from an encoding and a decoding function: how generated records
+   * expose their encoding and decoding methods.
+   */
+  static <T> Codec<T> of(
+      long size, BiConsumer<T, MemorySegment> encoder, Function<MemorySegment, T> decoder) {
+    return new ScalarCodec<>(size, encoder, decoder);
+  }
+
+  /**
+   * Records of any length as their bytes: the record type of a ring buffer whose object does not
+   * say what it carries. Its size is 0 (the minimum); decoding copies every byte it is given.
+   */
+  static Codec<byte[]> variableBytes() {
+    return new ScalarCodec<>(
+        0,
+        (v, s) -> MemorySegment.copy(v, 0, s, ValueLayout.JAVA_BYTE, 0, v.length),
+        s -> s.toArray(ValueLayout.JAVA_BYTE));
   }
 
   /** C {@code bool} (one byte, any non-zero byte reads as true). */

@@ -11,7 +11,7 @@ public sealed class ProgramHandle permits RunnableProgram, AttachableProgram {
   private final String name;
 
   /** The program {@code name} of {@code skeleton}. */
-  protected ProgramHandle(BpfSkeleton skeleton, String name) {
+  public ProgramHandle(BpfSkeleton skeleton, String name) {
     this.skeleton = skeleton;
     this.name = name;
   }

@@ -1,0 +1,30 @@
+package io.github.core4j.skeleton;
+
+/** Javadoc fragments shared by the writers. */
+final class Docs {
+  private Docs() {}
+
+  /** {@code text} safe inside a Javadoc {@code {@code ...}} tag and comment. */
+  static String code(String text) {
+    return "{@code " + text.replace("*/", "*&#47;").replace("@", "&#64;") + "}";
+  }
+
+  /** "C type {@code __u32} (unsigned 32-bit)". */
+  static String type(JType type) {
+    String c = "C type " + code(type.cType());
+    ScalarType scalar = MemberCode.scalarOf(type);
+    if (type instanceof EnumType) {
+      return c
+          + ", held as its raw value (convert with "
+          + code(((EnumType) type).enumClass().simpleName() + ".of")
+          + ")";
+    }
+    if (scalar != null) {
+      return c + " (" + scalar.describe() + ")";
+    }
+    if (type instanceof ArrayType && ((ArrayType) type).isCharArray()) {
+      return c + " (a C string buffer)";
+    }
+    return c;
+  }
+}
