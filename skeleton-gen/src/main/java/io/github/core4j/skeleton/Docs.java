@@ -4,7 +4,7 @@ package io.github.core4j.skeleton;
 final class Docs {
   private Docs() {}
 
-  /** {@code text} safe inside a Javadoc {@code {@code ...}} tag and comment. */
+  /** {@code text} as Javadoc code, escaped so it cannot end the comment or start a tag. */
   static String code(String text) {
     return "{@code " + text.replace("*/", "*&#47;").replace("@", "&#64;") + "}";
   }

@@ -60,9 +60,14 @@ final class JavaNames {
 
   private static List<String> words(String cName) {
     List<String> out = new ArrayList<>();
-    for (String part : cName.split("[^A-Za-z0-9]+")) {
-      if (!part.isEmpty()) {
-        out.add(part);
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i <= cName.length(); i++) {
+      char c = i < cName.length() ? cName.charAt(i) : '_';
+      if (c < 128 && Character.isLetterOrDigit(c)) {
+        word.append(c);
+      } else if (word.length() > 0) {
+        out.add(word.toString());
+        word.setLength(0);
       }
     }
     return out;

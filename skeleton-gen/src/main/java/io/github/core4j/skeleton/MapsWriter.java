@@ -26,7 +26,7 @@ final class MapsWriter {
 
   private MapsWriter() {}
 
-  static TypeSpec write(TypeResolver types, List<MapDefinition> maps, ClassName skeleton) {
+  static TypeSpec write(TypeResolver types, List<MapDefinition> maps) {
     TypeSpec.Builder type =
         TypeSpec.classBuilder("Maps")
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -40,14 +40,12 @@ final class MapsWriter {
       if (m.kind() != MapKind.BTF_DEFINED && m.kind() != MapKind.STRUCT_OPS) {
         continue;
       }
-      type.addMethod(
-          accessor(types, m, names.take(JavaNames.lowerCamel(m.name()), "Map"), skeleton));
+      type.addMethod(accessor(types, m, names.take(JavaNames.lowerCamel(m.name()), "Map")));
     }
     return type.build();
   }
 
-  private static MethodSpec accessor(
-      TypeResolver types, MapDefinition m, String javaName, ClassName skeleton) {
+  private static MethodSpec accessor(TypeResolver types, MapDefinition m, String javaName) {
     String base = JavaNames.upperCamel(m.name());
     JType key = keyType(types, m, base);
     JType value = valueType(types, m, base);

@@ -13,7 +13,9 @@ enum ScalarKind {
   F32(TypeName.FLOAT, 4, "F32", "float32"),
   F64(TypeName.DOUBLE, 8, "F64", "float64");
 
+  @SuppressWarnings("ImmutableEnumChecker") // JavaPoet's TypeName is immutable, not annotated
   private final TypeName primitive;
+
   private final int size;
   private final String layout;
   private final String codecFactory;

@@ -112,7 +112,7 @@ public final class SkeletonGenerator {
               .build());
     }
     List<MapDefinition> maps = object.maps();
-    TypeSpec mapsSpec = MapsWriter.write(types, maps, skeleton);
+    TypeSpec mapsSpec = MapsWriter.write(types, maps);
     TypeSpec progsSpec = ProgramsWriter.write(object.programs(), skeleton);
     ClassName mapsClass = skeleton.nestedClass("Maps");
     ClassName progsClass = skeleton.nestedClass("Progs");

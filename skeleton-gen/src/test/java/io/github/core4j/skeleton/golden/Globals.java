@@ -39,17 +39,17 @@ public final class Globals extends BpfSkeleton {
    */
   public static final String RESOURCE = "Globals.bpf.o";
 
-  static final ValueLayout.OfByte I8 = ValueLayout.JAVA_BYTE;
+  private static final ValueLayout.OfByte I8 = ValueLayout.JAVA_BYTE;
 
-  static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(BYTE_ORDER);
+  private static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(BYTE_ORDER);
 
-  static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(BYTE_ORDER);
+  private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(BYTE_ORDER);
 
-  static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(BYTE_ORDER);
+  private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(BYTE_ORDER);
 
-  static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(BYTE_ORDER);
+  private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(BYTE_ORDER);
 
-  static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(BYTE_ORDER);
+  private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(BYTE_ORDER);
 
   private Globals(byte[] objectBytes) {
     super(objectBytes, "globals.bpfel.o");
