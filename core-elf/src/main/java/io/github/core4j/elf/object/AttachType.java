@@ -6,7 +6,7 @@ import java.util.Optional;
  * The kernel's attach types ({@code enum bpf_attach_type}) with their numbers and libbpf's names;
  * used as a program's expected attach type at load and as the attach point of links.
  */
-public enum AttachType {
+public enum AttachType implements KernelConstant {
   CGROUP_INET_INGRESS(0, "cgroup_inet_ingress"),
   CGROUP_INET_EGRESS(1, "cgroup_inet_egress"),
   CGROUP_INET_SOCK_CREATE(2, "cgroup_inet_sock_create"),
@@ -78,34 +78,25 @@ public enum AttachType {
     this.libbpfName = libbpfName;
   }
 
-  /** The kernel's numeric value. */
+  @Override
   public int value() {
     return value;
   }
 
   /** libbpf's and bpftool's name for it (as {@code libbpf_bpf_attach_type_str} returns). */
+  @Override
   public String libbpfName() {
     return libbpfName;
   }
 
   /** The constant with kernel value {@code value}. */
   public static Optional<AttachType> ofValue(int value) {
-    for (AttachType t : values()) {
-      if (t.value == value) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
+    return KernelConstant.byValue(AttachType.class, value);
   }
 
   /** The constant libbpf calls {@code name} (for example {@code "cgroup_inet_ingress"}). */
   public static Optional<AttachType> ofLibbpfName(String name) {
-    for (AttachType t : values()) {
-      if (t.libbpfName.equals(name)) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
+    return KernelConstant.byLibbpfName(AttachType.class, name);
   }
 
   @Override

@@ -6,7 +6,7 @@ import java.util.Optional;
  * The kernel's map types ({@code enum bpf_map_type}) with their numbers and libbpf's names. Numbers
  * are the kernel ABI; {@link #since()} feeds error explanations ("ringbuf maps need Linux 5.8").
  */
-public enum MapType {
+public enum MapType implements KernelConstant {
   UNSPEC(0, "unspec", "", false),
   HASH(1, "hash", "3.19", false),
   ARRAY(2, "array", "3.19", false),
@@ -56,12 +56,13 @@ public enum MapType {
     this.perCpu = perCpu;
   }
 
-  /** The kernel's numeric value. */
+  @Override
   public int value() {
     return value;
   }
 
   /** libbpf's and bpftool's name for it (as {@code libbpf_bpf_map_type_str} returns). */
+  @Override
   public String libbpfName() {
     return libbpfName;
   }
@@ -81,22 +82,12 @@ public enum MapType {
 
   /** The constant with kernel value {@code value}. */
   public static Optional<MapType> ofValue(int value) {
-    for (MapType t : values()) {
-      if (t.value == value) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
+    return KernelConstant.byValue(MapType.class, value);
   }
 
   /** The constant libbpf calls {@code name} (for example {@code "ringbuf"}). */
   public static Optional<MapType> ofLibbpfName(String name) {
-    for (MapType t : values()) {
-      if (t.libbpfName.equals(name)) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
+    return KernelConstant.byLibbpfName(MapType.class, name);
   }
 
   @Override

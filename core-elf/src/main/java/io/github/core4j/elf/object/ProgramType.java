@@ -6,7 +6,7 @@ import java.util.Optional;
  * The kernel's program types ({@code enum bpf_prog_type}) with their numbers and libbpf's names
  * ({@code "xdp"}, {@code "sched_cls"}...).
  */
-public enum ProgramType {
+public enum ProgramType implements KernelConstant {
   UNSPEC(0, "unspec", ""),
   SOCKET_FILTER(1, "socket_filter", "3.19"),
   KPROBE(2, "kprobe", "4.1"),
@@ -51,12 +51,13 @@ public enum ProgramType {
     this.since = since;
   }
 
-  /** The kernel's numeric value. */
+  @Override
   public int value() {
     return value;
   }
 
   /** libbpf's and bpftool's name for it (as {@code libbpf_bpf_prog_type_str} returns). */
+  @Override
   public String libbpfName() {
     return libbpfName;
   }
@@ -68,22 +69,12 @@ public enum ProgramType {
 
   /** The constant with kernel value {@code value}. */
   public static Optional<ProgramType> ofValue(int value) {
-    for (ProgramType t : values()) {
-      if (t.value == value) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
+    return KernelConstant.byValue(ProgramType.class, value);
   }
 
   /** The constant libbpf calls {@code name} (for example {@code "socket_filter"}). */
   public static Optional<ProgramType> ofLibbpfName(String name) {
-    for (ProgramType t : values()) {
-      if (t.libbpfName.equals(name)) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
+    return KernelConstant.byLibbpfName(ProgramType.class, name);
   }
 
   @Override

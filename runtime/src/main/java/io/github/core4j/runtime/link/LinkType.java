@@ -1,9 +1,10 @@
 package io.github.core4j.runtime.link;
 
+import io.github.core4j.elf.object.KernelConstant;
 import java.util.Optional;
 
 /** The kernel's link types ({@code enum bpf_link_type}) with numbers and libbpf's names. */
-public enum LinkType {
+public enum LinkType implements KernelConstant {
   UNSPEC(0, "unspec"),
   RAW_TRACEPOINT(1, "raw_tracepoint"),
   TRACING(2, "tracing"),
@@ -29,34 +30,25 @@ public enum LinkType {
     this.libbpfName = libbpfName;
   }
 
-  /** The kernel's numeric value. */
+  @Override
   public int value() {
     return value;
   }
 
   /** libbpf's and bpftool's name for it (as {@code libbpf_bpf_link_type_str} returns). */
+  @Override
   public String libbpfName() {
     return libbpfName;
   }
 
   /** The constant with kernel value {@code value}. */
   public static Optional<LinkType> ofValue(int value) {
-    for (LinkType t : values()) {
-      if (t.value == value) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
+    return KernelConstant.byValue(LinkType.class, value);
   }
 
   /** The constant libbpf calls {@code name} (for example {@code "xdp"}). */
   public static Optional<LinkType> ofLibbpfName(String name) {
-    for (LinkType t : values()) {
-      if (t.libbpfName.equals(name)) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
+    return KernelConstant.byLibbpfName(LinkType.class, name);
   }
 
   @Override
