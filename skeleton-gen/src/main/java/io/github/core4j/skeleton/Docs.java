@@ -20,7 +20,11 @@ final class Docs {
           + ")";
     }
     if (scalar != null) {
-      return c + " (" + scalar.describe() + ")";
+      String order =
+          type.cType().contains("__be")
+              ? "; network byte order in memory, whatever the object's"
+              : "";
+      return c + " (" + scalar.describe() + order + ")";
     }
     if (type instanceof ArrayType && ((ArrayType) type).isCharArray()) {
       return c + " (a C string buffer)";

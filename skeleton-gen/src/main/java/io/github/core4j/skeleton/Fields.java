@@ -20,8 +20,21 @@ import java.util.List;
  */
 final class Fields {
   private static final String[] RESERVED = {
-    "equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone",
-    "finalize", "encode", "decode", "toBytes", "fromBytes", "segment", "bytes", "value"
+    "equals",
+    "hashCode",
+    "toString",
+    "getClass",
+    "notify",
+    "notifyAll",
+    "wait",
+    "clone",
+    "finalize",
+    "encode",
+    "decode",
+    "toBytes",
+    "fromBytes",
+    "segment",
+    "other"
   };
 
   private Fields() {}
@@ -33,9 +46,19 @@ final class Fields {
     return out;
   }
 
-  /** A scope holding the names generated members must not take. */
+  /** A scope holding the names the members of a generated record must not take. */
   static NameScope memberScope() {
     return new NameScope(RESERVED);
+  }
+
+  /**
+   * The same for a union view, which also has a {@code bytes} field and {@code value} parameters.
+   */
+  static NameScope unionMemberScope() {
+    NameScope scope = new NameScope(RESERVED);
+    scope.take("bytes", "_");
+    scope.take("value", "_");
+    return scope;
   }
 
   private static void collect(

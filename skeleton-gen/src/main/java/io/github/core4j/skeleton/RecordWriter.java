@@ -1,5 +1,6 @@
 package io.github.core4j.skeleton;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -18,6 +19,7 @@ import javax.lang.model.element.Modifier;
  */
 final class RecordWriter {
   static final ClassName MEMORY_SEGMENT = ClassName.get("java.lang.foreign", "MemorySegment");
+  private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
   static final ClassName C_STRINGS = ClassName.get("io.github.core4j.runtime.typed", "CStrings");
 
   private RecordWriter() {}
@@ -87,6 +89,9 @@ final class RecordWriter {
     for (Field f : fields) {
       addConveniences(record, f, names);
     }
+    if (fields.stream().anyMatch(f -> f.type().javaType() instanceof ArrayTypeName)) {
+      addValueMethods(record, name, fields);
+    }
     for (TypeSpec nested : types.nestedTypes(name)) {
       record.addType(nested);
     }
@@ -154,6 +159,61 @@ final class RecordWriter {
               .addStatement("return $T.decode($N)", C_STRINGS, f.javaName())
               .build());
     }
+  }
+
+  /**
+   * {@code equals}, {@code hashCode} and {@code toString} by array contents: a record's own would
+   * compare arrays by identity.
+   */
+  private static void addValueMethods(TypeSpec.Builder record, ClassName name, List<Field> fields) {
+    CodeBlock.Builder equals = CodeBlock.builder().add("return o instanceof $T other", name);
+    CodeBlock.Builder hash = CodeBlock.builder().addStatement("int h = 0");
+    CodeBlock.Builder text = CodeBlock.builder().add("return $S", name.simpleName() + "[");
+    for (int i = 0; i < fields.size(); i++) {
+      Field f = fields.get(i);
+      String n = f.javaName();
+      TypeName t = f.type().javaType();
+      if (t instanceof ArrayTypeName) {
+        equals.add("\n$>&& $T.equals($N, other.$N)$<", ARRAYS, n, n);
+        hash.addStatement("h = 31 * h + $T.hashCode($N)", ARRAYS, n);
+        text.add("\n$>+ $S + $T.toString($N)$<", (i == 0 ? "" : ", ") + n + "=", ARRAYS, n);
+      } else {
+        if (t.equals(TypeName.FLOAT) || t.equals(TypeName.DOUBLE)) {
+          equals.add("\n$>&& $T.compare($N, other.$N) == 0$<", t.box(), n, n);
+        } else if (t.isPrimitive()) {
+          equals.add("\n$>&& $N == other.$N$<", n, n);
+        } else {
+          equals.add("\n$>&& $N.equals(other.$N)$<", n, n);
+        }
+        hash.addStatement(
+            "h = 31 * h + $T.hashCode($N)",
+            t.isPrimitive() ? t.box() : ClassName.get(java.util.Objects.class),
+            n);
+        text.add("\n$>+ $S + $N$<", (i == 0 ? "" : ", ") + n + "=", n);
+      }
+    }
+    record.addMethod(
+        MethodSpec.methodBuilder("equals")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(boolean.class)
+            .addParameter(Object.class, "o")
+            .addCode(equals.add(";\n").build())
+            .build());
+    record.addMethod(
+        MethodSpec.methodBuilder("hashCode")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(int.class)
+            .addCode(hash.addStatement("return h").build())
+            .build());
+    record.addMethod(
+        MethodSpec.methodBuilder("toString")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(String.class)
+            .addCode(text.add("\n$>+ $S$<;\n", "]").build())
+            .build());
   }
 
   /** The expression reading field {@code f} from {@code segment}. */

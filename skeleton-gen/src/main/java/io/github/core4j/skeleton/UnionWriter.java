@@ -23,7 +23,7 @@ final class UnionWriter {
   private UnionWriter() {}
 
   static TypeSpec write(TypeResolver types, BtfUnion u, ClassName name, String cType) {
-    NameScope names = Fields.memberScope();
+    NameScope names = Fields.unionMemberScope();
     List<Field> fields = Fields.of(types, u, name, names);
     TypeSpec.Builder view =
         TypeSpec.classBuilder(name.simpleName())

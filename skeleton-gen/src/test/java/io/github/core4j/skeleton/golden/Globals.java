@@ -9,6 +9,7 @@ import io.github.core4j.runtime.typed.RunnableProgram;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Skeleton of BPF object {@code globals.bpfel.o}: typed access to its programs, maps and global variables.
@@ -607,6 +608,32 @@ public final class Globals extends BpfSkeleton {
      */
     public static SchedSeen fromBytes(byte[] bytes) {
       return CODEC.fromBytes(bytes);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SchedSeen other
+        && switches == other.switches
+        && preemptions == other.preemptions
+        && Arrays.equals(samples, other.samples);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = 31 * h + Long.hashCode(switches);
+      h = 31 * h + Long.hashCode(preemptions);
+      h = 31 * h + Arrays.hashCode(samples);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "SchedSeen["
+        + "switches=" + switches
+        + ", preemptions=" + preemptions
+        + ", samples=" + Arrays.toString(samples)
+        + "]";
     }
   }
 }

@@ -12,6 +12,7 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * Skeleton of BPF object {@code ringbuf_events.bpfel.o}: typed access to its programs, maps and global variables.
@@ -540,6 +541,62 @@ public final class RingbufEvents extends BpfSkeleton {
      */
     public String pathString() {
       return CStrings.decode(path);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Event other
+        && ts == other.ts
+        && kind == other.kind
+        && ids.equals(other.ids)
+        && Arrays.equals(comm, other.comm)
+        && Arrays.equals(cpuSamples, other.cpuSamples)
+        && u.equals(other.u)
+        && isRoot == other.isRoot
+        && isKthread == other.isKthread
+        && cpu == other.cpu
+        && reserved == other.reserved
+        && pathTrunc == other.pathTrunc
+        && level == other.level
+        && Arrays.equals(path, other.path);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = 31 * h + Long.hashCode(ts);
+      h = 31 * h + Integer.hashCode(kind);
+      h = 31 * h + Objects.hashCode(ids);
+      h = 31 * h + Arrays.hashCode(comm);
+      h = 31 * h + Arrays.hashCode(cpuSamples);
+      h = 31 * h + Objects.hashCode(u);
+      h = 31 * h + Integer.hashCode(isRoot);
+      h = 31 * h + Integer.hashCode(isKthread);
+      h = 31 * h + Integer.hashCode(cpu);
+      h = 31 * h + Integer.hashCode(reserved);
+      h = 31 * h + Byte.hashCode(pathTrunc);
+      h = 31 * h + Byte.hashCode(level);
+      h = 31 * h + Arrays.hashCode(path);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "Event["
+        + "ts=" + ts
+        + ", kind=" + kind
+        + ", ids=" + ids
+        + ", comm=" + Arrays.toString(comm)
+        + ", cpuSamples=" + Arrays.toString(cpuSamples)
+        + ", u=" + u
+        + ", isRoot=" + isRoot
+        + ", isKthread=" + isKthread
+        + ", cpu=" + cpu
+        + ", reserved=" + reserved
+        + ", pathTrunc=" + pathTrunc
+        + ", level=" + level
+        + ", path=" + Arrays.toString(path)
+        + "]";
     }
 
     /**

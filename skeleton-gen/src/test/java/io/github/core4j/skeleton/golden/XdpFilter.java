@@ -9,6 +9,7 @@ import io.github.core4j.runtime.typed.XdpProgram;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Skeleton of BPF object {@code xdp_filter.bpfel.o}: typed access to its programs, maps and global variables.
@@ -207,8 +208,8 @@ public final class XdpFilter extends BpfSkeleton {
    *
    * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield positions from the object's BTF, in its byte order.
    *
-   * @param saddr {@code saddr} at offset 0: C type {@code __be32} (unsigned 32-bit)
-   * @param dport {@code dport} at offset 4: C type {@code __be16} (unsigned 16-bit)
+   * @param saddr {@code saddr} at offset 0: C type {@code __be32} (unsigned 32-bit; network byte order in memory, whatever the object's)
+   * @param dport {@code dport} at offset 4: C type {@code __be16} (unsigned 16-bit; network byte order in memory, whatever the object's)
    * @param pad {@code pad} at offset 6: C type {@code __u16} (unsigned 16-bit)
    */
   public record V4RuleKey(int saddr, short dport, short pad) {
@@ -262,7 +263,7 @@ public final class XdpFilter extends BpfSkeleton {
    * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield positions from the object's BTF, in its byte order.
    *
    * @param saddr {@code saddr} at offset 0: C type {@code __u8[16]}
-   * @param dport {@code dport} at offset 16: C type {@code __be16} (unsigned 16-bit)
+   * @param dport {@code dport} at offset 16: C type {@code __be16} (unsigned 16-bit; network byte order in memory, whatever the object's)
    * @param pad {@code pad} at offset 18: C type {@code __u16} (unsigned 16-bit)
    */
   public record V6RuleKey(byte[] saddr, short dport, short pad) {
@@ -308,6 +309,32 @@ public final class XdpFilter extends BpfSkeleton {
     public static V6RuleKey fromBytes(byte[] bytes) {
       return CODEC.fromBytes(bytes);
     }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof V6RuleKey other
+        && Arrays.equals(saddr, other.saddr)
+        && dport == other.dport
+        && pad == other.pad;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = 31 * h + Arrays.hashCode(saddr);
+      h = 31 * h + Short.hashCode(dport);
+      h = 31 * h + Short.hashCode(pad);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "V6RuleKey["
+        + "saddr=" + Arrays.toString(saddr)
+        + ", dport=" + dport
+        + ", pad=" + pad
+        + "]";
+    }
   }
 
   /**
@@ -316,9 +343,9 @@ public final class XdpFilter extends BpfSkeleton {
    * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield positions from the object's BTF, in its byte order.
    *
    * @param packets {@code packets} at offset 0: C type {@code __u64} (unsigned 64-bit)
-   * @param bytes_ {@code bytes} at offset 8: C type {@code __u64} (unsigned 64-bit)
+   * @param bytes {@code bytes} at offset 8: C type {@code __u64} (unsigned 64-bit)
    */
-  public record DropStats(long packets, long bytes_) {
+  public record DropStats(long packets, long bytes) {
     /**
      * The size of the C type in bytes.
      */
@@ -343,7 +370,7 @@ public final class XdpFilter extends BpfSkeleton {
      */
     public void encode(MemorySegment segment) {
       segment.set(I64, 0L, packets);
-      segment.set(I64, 8L, bytes_);
+      segment.set(I64, 8L, bytes);
     }
 
     /**
