@@ -94,6 +94,12 @@ final class MapsWriter {
                 ? "records as bytes (no struct of the map's name in the object's BTF)"
                 : "records of " + Docs.code(record.cType()) + " (the struct named like the map)";
         break;
+      case QUEUE:
+      case STACK:
+        returns = generic("TypedQueue", value.boxedType());
+        create = CodeBlock.of("new $T<>($L, $L)", typed("TypedQueue"), raw, value.codec());
+        what = "values " + Docs.code(value.cType());
+        break;
       case PROG_ARRAY:
         returns = typed("ProgramArray");
         create = CodeBlock.of("new $T($L)", typed("ProgramArray"), raw);

@@ -95,4 +95,17 @@ class TypedMapsTest {
       assertEquals(List.of(9), map.stream().map(Map.Entry::getKey).toList());
     }
   }
+
+  @Test
+  void queueIsFirstInFirstOut() {
+    try (BpfMap raw = BpfMap.create(MapSpec.of(MapType.QUEUE, 0, 8, 4))) {
+      TypedQueue<Long> queue = new TypedQueue<>(raw, Codec.int64(LE));
+      queue.push(1L);
+      queue.push(2L);
+      assertEquals(Optional.of(1L), queue.peek());
+      assertEquals(Optional.of(1L), queue.pop());
+      assertEquals(Optional.of(2L), queue.pop());
+      assertEquals(Optional.empty(), queue.pop());
+    }
+  }
 }
