@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
       ObjCommand.class,
       RelocCommand.class,
       GenCommand.class,
-      CheckCommand.class
+      CheckCommand.class,
+      FeaturesCommand.class
     })
 public final class Core4j {
   /** Exit code for bad input or bad usage. */

@@ -64,6 +64,13 @@ final class Json {
     return this;
   }
 
+  /** A 64-bit value read as unsigned ({@code __u64}), printed as libbpf's {@code %llu} does. */
+  Json unsignedValue(long n) {
+    prefix();
+    sb.append(Long.toUnsignedString(n));
+    return this;
+  }
+
   Json value(boolean b) {
     prefix();
     sb.append(b);

@@ -1,30 +1,16 @@
 package io.github.core4j.cli;
 
 import io.github.core4j.btf.Btf;
-import io.github.core4j.btf.ext.BtfExtSection;
 import io.github.core4j.btf.ext.CoreRelo;
 import io.github.core4j.btf.ext.LineInfo;
-import io.github.core4j.elf.ElfSection;
 import io.github.core4j.elf.object.BpfObject;
-import io.github.core4j.elf.object.Program;
-import io.github.core4j.elf.object.ProgramCoreRelo;
 import io.github.core4j.reloc.AccessSpec;
-import io.github.core4j.reloc.RelocationException;
-import io.github.core4j.reloc.RelocationResult;
-import io.github.core4j.reloc.Relocator;
-import io.github.core4j.reloc.Targets;
-import io.github.core4j.reloc.patch.InsnPatcher;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
+import io.github.core4j.reloc.kernels.Kernel;
+import io.github.core4j.reloc.matrix.Cell;
+import io.github.core4j.reloc.matrix.elf.ElfObjectCheck;
+import io.github.core4j.reloc.matrix.elf.ObjectRelocation;
+import io.github.core4j.reloc.matrix.elf.RelocatedRecord;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -36,8 +22,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code core4j reloc OBJ --target BTF [--json] [--out FILE]}: every CO-RE relocation of a BPF
  * object against a target kernel's BTF, in libbpf's order ({@code .BTF.ext} sections, then records
- * in section order), with what libbpf would patch. With {@code --out}, the object is written back
- * with its program instructions patched.
+ * in section order), with what libbpf would patch, then whether each program loads. With {@code
+ * --out}, the object is written back with its instructions patched and its CO-RE records dropped.
  */
 @Command(
     name = "reloc",
@@ -49,13 +35,15 @@ import picocli.CommandLine.Spec;
       "Text lines: program, relo #N (libbpf's index within the section), insn #I (index within"
           + " the section's code), kind, local spec => target spec (<none> when no target"
           + " matched): old -> new, 'poisoned' when the instruction becomes libbpf's invalid"
-          + " call, and the source line (file:line) from line info.",
+          + " call ('poisoned, guarded' when no program can reach it: a guard such as"
+          + " bpf_core_field_exists() the kernel makes false), and the source line (file:line)"
+          + " from line info. Then one line per program: 'program NAME: loads' or"
+          + " 'program NAME: FAILS: reason'.",
       "",
-      "Exit status: 0 when every relocation resolves (poisoned instructions included: libbpf"
-          + " loads them, the verifier rejects them only if they are reachable); 1 when any"
-          + " relocation fails or its instruction cannot be patched (libbpf would refuse the"
-          + " object) -- for now every failure counts, guarded or not, since guard analysis is"
-          + " not done yet; 2 on bad input."
+      "Exit status: 0 when every program loads as far as relocation decides it (poisoned"
+          + " instructions in dead code included); 1 when a relocation fails outright or its"
+          + " instruction can't be patched (libbpf refuses the object), or a poisoned instruction"
+          + " is reachable (the verifier rejects that program); 2 on bad input."
     })
 final class RelocCommand implements Callable<Integer> {
   @Parameters(
@@ -76,167 +64,80 @@ final class RelocCommand implements Callable<Integer> {
   @Option(
       names = "--json",
       description =
-          "One JSON object per relocation: program, relo, insn, kind, local, target, old, new,"
-              + " poisoned, source (and error when it fails).")
+          "One JSON object per relocation: program, section, relo, insn, kind, local, target,"
+              + " old, new (unsigned, as libbpf prints them), poisoned, guarded, source (and error"
+              + " when it fails); then one per program: program, section, ok, reason.")
   boolean json;
 
   @Option(
       names = "--out",
       paramLabel = "FILE",
       description =
-          "Also write the object with its program instructions patched (a copy of OBJ in which"
-              + " only the relocated instructions differ).")
+          "Also write the relocated object: a copy of OBJ whose instructions are patched and whose"
+              + " .BTF.ext holds no CO-RE records any more, so that libbpf (bpftool prog load)"
+              + " loads it without relocating again.")
   @Nullable Path out;
 
   @Spec CommandSpec spec;
-
-  /** One relocation of one program, with its outcome. */
-  private record Line(
-      Program program,
-      ProgramCoreRelo record,
-      RelocationResult result,
-      @Nullable String patchError) {
-    boolean failed() {
-      return !result.succeeded() || patchError != null;
-    }
-  }
 
   @Override
   public Integer call() {
     InputFiles.requireReadable(file);
     InputFiles.requireReadable(target);
     BpfObject obj = BpfObject.open(file);
-    Btf local =
-        obj.btf()
-            .orElseThrow(() -> new IllegalArgumentException(file + ": the object has no .BTF"));
+    if (obj.btf().isEmpty()) {
+      throw new IllegalArgumentException(file + ": the object has no .BTF");
+    }
     Btf targetBtf = InputFiles.readBtf(target, null);
-    Relocator relocator =
-        new Relocator(local, Targets.of(targetBtf).withByteOrder(obj.byteOrder()));
+    Path name = target.getFileName();
+    Kernel kernel =
+        new Kernel(
+            name == null ? target.toString() : name.toString(), target.toString(), targetBtf);
+    ElfObjectCheck check = ElfObjectCheck.of(obj, String.valueOf(file.getFileName()));
+    ObjectRelocation relocation = check.relocate(kernel);
 
-    // Records by (section name, index) -> program, over entry programs and subprograms.
-    Map<String, Program> programByRecord = new HashMap<>();
-    Map<String, ProgramCoreRelo> recordByKey = new HashMap<>();
-    List<Program> all = new ArrayList<>(obj.programs());
-    all.addAll(obj.subprograms());
-    for (Program p : all) {
-      for (ProgramCoreRelo r : p.coreRelos()) {
-        String key = p.sectionIndex() + "#" + r.index();
-        programByRecord.put(key, p);
-        recordByKey.put(key, r);
-      }
-    }
-    Map<String, Integer> sectionIndexByName = new HashMap<>();
-    for (Program p : all) {
-      sectionIndexByName.putIfAbsent(p.sectionName(), p.sectionIndex());
-    }
-
-    // Section code as it will be patched, by ELF section index.
-    Map<Integer, byte[]> code = new LinkedHashMap<>();
-    List<Line> lines = new ArrayList<>();
-    if (obj.btfExt().isPresent()) {
-      for (BtfExtSection<CoreRelo> s : obj.btfExt().get().coreRelos().sections()) {
-        String name = s.name().startsWith("?") ? s.name().substring(1) : s.name();
-        Integer sectionIndex = sectionIndexByName.get(name);
-        if (sectionIndex == null) {
-          continue; // no program there: libbpf skips such records
-        }
-        for (int i = 0; i < s.records().size(); i++) {
-          String key = sectionIndex + "#" + i;
-          Program p = programByRecord.get(key);
-          ProgramCoreRelo r = recordByKey.get(key);
-          if (p == null || r == null) {
-            continue; // libbpf: belongs to an eliminated weak subprogram
-          }
-          RelocationResult result = relocator.relocate(r.relo());
-          String patchError = null;
-          if (result.succeeded()) {
-            byte[] bytes = code.computeIfAbsent(sectionIndex, idx -> sectionCode(obj, idx));
-            try {
-              InsnPatcher.patch(
-                  bytes, r.sectionInsnIndex(), obj.byteOrder(), result.values().orElseThrow());
-            } catch (RelocationException e) {
-              patchError = e.getMessage();
-            }
-          }
-          lines.add(new Line(p, r, result, patchError));
-        }
-      }
-    }
-
-    boolean failed = false;
     try (StdOut stdout = new StdOut(Core4j.of(spec).stdout())) {
-      for (Line l : lines) {
-        failed |= l.failed();
-        stdout.append(json ? json(l) : text(l)).append('\n');
+      for (RelocatedRecord r : relocation.records()) {
+        stdout.append(json ? json(r) : text(r)).append('\n');
+      }
+      for (int i = 0; i < relocation.cells().size(); i++) {
+        Cell c = relocation.cells().get(i);
+        String section = check.programRanges().get(i).sectionName();
+        stdout.append(json ? json(c, section) : text(c)).append('\n');
       }
     }
     Path outFile = out;
     if (outFile != null) {
-      write(obj, code, outFile);
+      RelocatedObjectWriter.write(file, obj, relocation, outFile);
     }
-    return failed ? 1 : 0;
+    return relocation.loads() ? 0 : 1;
   }
 
-  private byte[] sectionCode(BpfObject obj, int sectionIndex) {
-    ByteBuffer data = obj.elf().data(obj.elf().section(sectionIndex));
-    byte[] bytes = new byte[data.remaining()];
-    data.get(bytes);
-    return bytes;
+  private static String kind(RelocatedRecord r) {
+    return r.result().kind().shortName();
   }
 
-  /** Copies OBJ to {@code outFile} and overwrites each patched section's instructions. */
-  private void write(BpfObject obj, Map<Integer, byte[]> code, Path outFile) {
-    try {
-      byte[] bytes = Files.readAllBytes(file);
-      for (Map.Entry<Integer, byte[]> e : code.entrySet()) {
-        ElfSection s = obj.elf().section(e.getKey());
-        byte[] patched = e.getValue();
-        System.arraycopy(patched, 0, bytes, Math.toIntExact(s.offset()), patched.length);
-      }
-      Path tmp = Files.createTempFile(outFile.toAbsolutePath().getParent(), ".core4j-", ".o");
-      try {
-        Files.write(tmp, bytes);
-        Files.move(tmp, outFile, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(outFile + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String kind(Line l) {
-    return l.result().kind().shortName();
-  }
-
-  private static String localSpec(Line l) {
-    CoreRelo relo = l.record().relo();
-    return l.result()
+  private static String localSpec(RelocatedRecord r) {
+    CoreRelo relo = r.record().relo();
+    return r.result()
         .localSpec()
         .map(AccessSpec::describe)
         .orElse(
             "type " + Integer.toUnsignedString(relo.typeId()) + " + '" + relo.accessStr() + "'");
   }
 
-  private static @Nullable String targetSpec(Line l) {
-    return l.result().targetSpec().map(AccessSpec::describe).orElse(null);
-  }
-
-  private static @Nullable String error(Line l) {
-    if (l.result().failure().isPresent()) {
-      return l.result().failure().get().getMessage();
-    }
-    return l.patchError();
+  private static @Nullable String targetSpec(RelocatedRecord r) {
+    return r.result().targetSpec().map(AccessSpec::describe).orElse(null);
   }
 
   /**
    * The nearest line info record at or before the instruction ({@code file:line}), skipping the
    * line-0 records compilers emit for code with no source line.
    */
-  private static @Nullable String source(Line l) {
-    int insnByteOff = l.record().insnIndex() * 8;
+  private static @Nullable String source(RelocatedRecord r) {
+    int insnByteOff = r.record().insnIndex() * 8;
     LineInfo best = null;
-    for (LineInfo li : l.program().lineInfo()) {
+    for (LineInfo li : r.program().lineInfo()) {
       if (li.line() != 0
           && li.insnOff() <= insnByteOff
           && (best == null || li.insnOff() >= best.insnOff())) {
@@ -246,56 +147,69 @@ final class RelocCommand implements Callable<Integer> {
     return best == null ? null : best.fileName() + ":" + best.line();
   }
 
-  private static String text(Line l) {
+  private static String text(RelocatedRecord r) {
     StringBuilder b = new StringBuilder();
-    b.append(l.program().name())
+    b.append(r.program().name())
         .append(" relo #")
-        .append(l.record().index())
+        .append(r.record().index())
         .append(" insn #")
-        .append(l.record().sectionInsnIndex())
+        .append(r.record().sectionInsnIndex())
         .append(' ')
-        .append(kind(l))
+        .append(kind(r))
         .append(' ')
-        .append(localSpec(l))
+        .append(localSpec(r))
         .append(" => ");
-    String t = targetSpec(l);
+    String t = targetSpec(r);
     b.append(t == null ? "<none>" : t);
-    String err = error(l);
+    String err = r.error();
     if (err != null) {
       b.append(": FAILED: ").append(err);
     } else {
       b.append(": ")
-          .append(Long.toUnsignedString(l.result().oldValue()))
+          .append(Long.toUnsignedString(r.result().oldValue()))
           .append(" -> ")
-          .append(Long.toUnsignedString(l.result().newValue()));
-      if (l.result().poisoned()) {
-        b.append(" poisoned");
+          .append(Long.toUnsignedString(r.result().newValue()));
+      if (r.poisoned()) {
+        b.append(r.guarded() ? " poisoned, guarded" : " poisoned");
       }
     }
-    String src = source(l);
+    String src = source(r);
     if (src != null) {
       b.append(" (").append(src).append(')');
     }
     return b.toString();
   }
 
-  private static String json(Line l) {
+  private static String text(Cell c) {
+    String reason = c.reason();
+    return "program " + c.program() + (reason == null ? ": loads" : ": FAILS: " + reason);
+  }
+
+  private static String json(RelocatedRecord r) {
     Json j = new Json().beginObject();
-    j.field("program", l.program().name())
-        .field("section", l.program().sectionName())
-        .field("relo", l.record().index())
-        .field("insn", l.record().sectionInsnIndex())
-        .field("kind", kind(l))
-        .field("local", localSpec(l))
-        .nullableField("target", targetSpec(l));
-    j.name("old").value(l.result().oldValue());
-    j.name("new").value(l.result().newValue());
-    j.field("poisoned", l.result().poisoned());
-    j.nullableField("source", source(l));
-    String err = error(l);
+    j.field("program", r.program().name())
+        .field("section", r.program().sectionName())
+        .field("relo", r.record().index())
+        .field("insn", r.record().sectionInsnIndex())
+        .field("kind", kind(r))
+        .field("local", localSpec(r))
+        .nullableField("target", targetSpec(r));
+    j.name("old").unsignedValue(r.result().oldValue());
+    j.name("new").unsignedValue(r.result().newValue());
+    j.field("poisoned", r.poisoned());
+    j.field("guarded", r.guarded());
+    j.nullableField("source", source(r));
+    String err = r.error();
     if (err != null) {
       j.field("error", err);
     }
+    return j.endObject().toString();
+  }
+
+  private static String json(Cell c, String section) {
+    Json j = new Json().beginObject();
+    j.field("program", c.program()).field("section", section).field("ok", c.ok());
+    j.nullableField("reason", c.reason());
     return j.endObject().toString();
   }
 }

@@ -234,7 +234,9 @@ class ObjInfoCommandTest {
       while (i < s.length() && "-0123456789".indexOf(s.charAt(i)) >= 0) {
         i++;
       }
-      return Long.parseLong(s.substring(start, i));
+      java.math.BigInteger n = new java.math.BigInteger(s.substring(start, i));
+      // JSON numbers are unbounded: u64 values past Long.MAX_VALUE stay exact
+      return n.bitLength() < 64 ? (Object) n.longValueExact() : n;
     }
 
     private String string() {

@@ -102,6 +102,16 @@ class RelocCommandTest {
     return lines;
   }
 
+  /** The relocation lines of {@code --json} output (program verdict lines have no "relo"). */
+  static List<Map<String, Object>> relocationLines(String out) {
+    return jsonLines(out).stream().filter(j -> j.containsKey("relo")).toList();
+  }
+
+  /** The program verdict lines of {@code --json} output. */
+  static List<Map<String, Object>> programLines(String out) {
+    return jsonLines(out).stream().filter(j -> !j.containsKey("relo")).toList();
+  }
+
   @ParameterizedTest(name = "{0} on {1}")
   @CsvSource({
     "core_reads, 6.1.0-50-amd64",
@@ -112,11 +122,12 @@ class RelocCommandTest {
   void sameRelocationsAsLibbpf(String object, String kernel) throws IOException {
     Result r =
         run("reloc", object(object).toString(), "--target", kernel(kernel).toString(), "--json");
-    assertEquals(0, r.exit(), r.err());
+    // core_missing's unguarded_read reaches its poisoned instruction on every kernel
+    assertEquals(object.equals("core_missing") ? 1 : 0, r.exit(), r.err());
     // Section offsets: the programs here are alone in their sections, so the section
     // instruction index is libbpf's program-relative one.
     List<String> ours = new ArrayList<>();
-    for (Map<String, Object> j : jsonLines(r.out())) {
+    for (Map<String, Object> j : relocationLines(r.out())) {
       boolean poisoned = (Boolean) j.get("poisoned");
       ours.add(
           j.get("program")
@@ -142,7 +153,7 @@ class RelocCommandTest {
             kernel("6.1.0-50-amd64").toString(),
             "--json");
     assertEquals(0, r.exit(), r.err());
-    List<Map<String, Object>> lines = jsonLines(r.out());
+    List<Map<String, Object>> lines = relocationLines(r.out());
     assertFalse(lines.isEmpty());
     for (Map<String, Object> j : lines) {
       for (String key :
@@ -156,6 +167,7 @@ class RelocCommandTest {
               "old",
               "new",
               "poisoned",
+              "guarded",
               "source")) {
         assertTrue(j.containsKey(key), () -> key + " missing in " + j);
       }
@@ -182,9 +194,9 @@ class RelocCommandTest {
             object("core_missing").toString(),
             "--target",
             kernel("6.1.0-50-amd64").toString());
-    assertEquals(0, r.exit(), r.err());
+    assertEquals(1, r.exit(), "unguarded_read reaches a poisoned instruction\n" + r.err());
     List<String> lines = r.out().lines().toList();
-    assertEquals(8, lines.size(), r.out());
+    assertEquals(8 + 2, lines.size(), r.out());
     assertTrue(
         lines
             .get(0)
@@ -194,6 +206,105 @@ class RelocCommandTest {
         lines.get(0));
     assertTrue(lines.get(7).startsWith("unguarded_read relo #0 insn #0 byte_off"), lines.get(7));
     assertTrue(lines.get(7).contains("=> <none>: 0 -> 0 poisoned ("), lines.get(7));
+    // relo #2 reads core4j_cookie behind bpf_core_field_exists(), which 6.1 makes false
+    assertTrue(lines.get(2).startsWith("guarded_reads relo #2 insn #16 byte_off"), lines.get(2));
+    assertTrue(lines.get(2).contains(" poisoned, guarded ("), lines.get(2));
+    assertEquals("program guarded_reads: loads", lines.get(8));
+    assertTrue(
+        lines.get(9).startsWith("program unguarded_read: FAILS: relo #0 <byte_off> struct"),
+        lines.get(9));
+    assertTrue(lines.get(9).endsWith("its insn #0 is reachable"), lines.get(9));
+  }
+
+  /**
+   * The exit code and the per-program verdicts follow libbpf's load of core_missing on this
+   * machine's kernel ({@code testdata/bpf/expected/core_missing.load.txt}): guarded_reads loads
+   * (its poisoned instructions sit behind guards the kernel makes false), unguarded_read does not.
+   */
+  @Test
+  void onlyUnguardedFailuresFail() throws IOException {
+    Result r =
+        run(
+            "reloc",
+            object("core_missing").toString(),
+            "--target",
+            kernel("6.18.44-fc-v669").toString(),
+            "--json");
+    assertEquals(1, r.exit(), r.err());
+    Map<String, Boolean> expected = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(TESTDATA.resolve("bpf/expected/core_missing.load.txt"))) {
+      if (!line.startsWith("#")) {
+        String[] f = line.split(" ");
+        expected.put(f[0], f[1].equals("OK"));
+      }
+    }
+    Map<String, Boolean> ours = new LinkedHashMap<>();
+    for (Map<String, Object> j : programLines(r.out())) {
+      ours.put((String) j.get("program"), (Boolean) j.get("ok"));
+      assertEquals(j.get("ok"), j.get("reason") == null, j.toString());
+    }
+    assertEquals(expected, ours);
+    for (Map<String, Object> j : relocationLines(r.out())) {
+      boolean poisoned = (Boolean) j.get("poisoned");
+      boolean guarded = (Boolean) j.get("guarded");
+      String program = (String) j.get("program");
+      assertEquals(poisoned && program.equals("guarded_reads"), guarded, j.toString());
+    }
+    // the same object against a kernel that has every field it reads: nothing is poisoned
+    Result reads =
+        run(
+            "reloc",
+            object("core_reads").toString(),
+            "--target",
+            kernel("6.18.44-fc-v669").toString(),
+            "--json");
+    assertEquals(0, reads.exit(), reads.err());
+    for (Map<String, Object> j : programLines(reads.out())) {
+      assertEquals(Boolean.TRUE, j.get("ok"), j.toString());
+    }
+  }
+
+  /**
+   * Values of 2^63 and up are unsigned, as libbpf's {@code %llu} prints them: relo #8 of {@code
+   * enums} loads {@code PERF_CONTEXT_USER}, 0xfffffffffffffe00 ("imm64 18446744073709551104 ->
+   * 18446744073709551104" in libbpf's log).
+   */
+  @Test
+  void bigValuesAreUnsignedAsLibbpfPrintsThem(@TempDir Path dir) throws IOException {
+    Path obj = dir.resolve("enums.bpfel.o");
+    Path xz = TESTDATA.resolve("reloc/obj/enums.bpfel.o.xz");
+    Files.write(
+        obj,
+        io.github.core4j.btf.source.Compression.inflate(Files.readAllBytes(xz), xz.toString()));
+    String libbpf = null;
+    for (String line :
+        Files.readAllLines(TESTDATA.resolve("reloc/expected/enums/6.1.0-50-amd64.log"))) {
+      Matcher m =
+          Pattern.compile(
+                  "prog 'enum64_values': relo #8: patched insn #\\d+ \\(LDIMM64\\) imm64 (\\d+) -> (\\d+)")
+              .matcher(line);
+      if (m.find()) {
+        libbpf = m.group(1) + " -> " + m.group(2);
+      }
+    }
+    assertEquals("18446744073709551104 -> 18446744073709551104", libbpf);
+    Result r =
+        run("reloc", obj.toString(), "--target", kernel("6.1.0-50-amd64").toString(), "--json");
+    // enum_values reads BPF_MAP_TYPE_NO_SUCH without a guard; enum64_values loads
+    assertEquals(1, r.exit(), r.err());
+    assertEquals(
+        List.of("enum_values=false", "enum64_values=true"),
+        programLines(r.out()).stream().map(j -> j.get("program") + "=" + j.get("ok")).toList());
+    String line =
+        r.out()
+            .lines()
+            .filter(l -> l.contains("\"program\":\"enum64_values\"") && l.contains("\"relo\":8,"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(line.contains("\"old\":18446744073709551104,"), line);
+    assertTrue(line.contains("\"new\":18446744073709551104,"), line);
+    Result text = run("reloc", obj.toString(), "--target", kernel("6.1.0-50-amd64").toString());
+    assertTrue(text.out().contains(": 18446744073709551104 -> 18446744073709551104"), text.out());
   }
 
   @Test

@@ -19,7 +19,7 @@ class BtfFuzzTest {
           Testdata.root().resolve("reloc/obj/bitfields.bpfel.btf.xz"));
 
   /** {@code .BTF.ext} parsing against a fixed object BTF (strings and type ids come from it). */
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "5m")
   void parseBtfExt(byte[] data) {
     try {
       io.github.core4j.btf.ext.BtfExt ext =
@@ -32,7 +32,7 @@ class BtfFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "5m")
   void parseAndUse(byte[] data) {
     Btf btf;
     try {

@@ -13,7 +13,7 @@ import java.nio.ByteBuffer;
  * fuzzes. Only {@link ElfFormatException} and {@link BtfFormatException} may escape.
  */
 class ElfFuzzTest {
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "5m")
   void readObject(byte[] data) {
     try {
       ElfFile elf = ElfFile.parse(data, "fuzz.o");
@@ -27,7 +27,7 @@ class ElfFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "5m")
   void readKernelBtf(byte[] data) {
     try {
       KernelBtf.read(ByteBuffer.wrap(data), "fuzz.img", null);

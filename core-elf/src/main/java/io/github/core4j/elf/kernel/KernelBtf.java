@@ -72,6 +72,11 @@ public final class KernelBtf {
       case ZBOOT -> {
         return readEmbedded(ZbootImage.payload(data, source), source, base, depth);
       }
+      case ARM64_IMAGE -> {
+        ByteBuffer btf = Arm64Image.btf(data, source);
+        String where = source + " (.BTF of the arm64 Image)";
+        return base == null ? Btf.parse(btf, where) : Btf.parseSplit(btf, base, where);
+      }
       case COMPRESSED -> {
         PayloadCompression c = java.util.Objects.requireNonNull(PayloadCompression.detect(data, 0));
         byte[] inflated = Inflater.inflate(c, data, source, Inflater.DEFAULT_LIMIT);

@@ -13,6 +13,11 @@ public enum KernelImageFormat {
   BZIMAGE,
   /** An EFI zboot image (arm64, riscv, loongarch {@code vmlinuz.efi}). */
   ZBOOT,
+  /**
+   * An uncompressed arm64 {@code Image} (what Debian's signed arm64 packages ship as {@code
+   * vmlinuz}): no ELF headers, BTF found by its header.
+   */
+  ARM64_IMAGE,
   /** A Debian package ({@code ar} archive) holding {@code /boot/vmlinuz-*}. */
   DEB,
   /** A whole file compressed with one of {@link PayloadCompression}. */
@@ -40,6 +45,9 @@ public enum KernelImageFormat {
     }
     if (ZbootImage.isZboot(d)) {
       return ZBOOT;
+    }
+    if (Arm64Image.isArm64Image(d)) {
+      return ARM64_IMAGE;
     }
     if (PayloadCompression.detect(d, 0) != null) {
       return COMPRESSED;

@@ -119,6 +119,40 @@ class KernelBtfTest {
     assertEquals(dump(KernelBtf.read(obj)), dump(KernelBtf.read(file)));
   }
 
+  /**
+   * A synthetic signed arm64 package: the {@code .deb} holds an uncompressed arm64 Image ({@code
+   * ARMd} at 0x38), BTF inside at a 4-byte aligned offset behind a stray BTF magic whose header
+   * does not hold together, and trailing signature bytes (the real package is checked in
+   * KernelDebTest).
+   */
+  @Test
+  void uncompressedArm64ImageInADebIsScannedForItsBtfHeader() throws IOException {
+    byte[] btf = BtfFiles.readBytes(btfData("modules/6.1.0-50-amd64/af_key.btf.xz"));
+    Btf base = base61();
+    byte[] image = new byte[8192 + btf.length + 512];
+    image[0] = 'M';
+    image[1] = 'Z';
+    image[0x38] = 'A';
+    image[0x39] = 'R';
+    image[0x3a] = 'M';
+    image[0x3b] = 'd';
+    image[1000] = (byte) 0x9f; // a magic with a broken header: skipped
+    image[1001] = (byte) 0xeb;
+    image[1002] = 1;
+    System.arraycopy(btf, 0, image, 8192, btf.length);
+    java.util.Arrays.fill(image, 8192 + btf.length, image.length, (byte) 0x30); // "signature"
+    Path deb = tmp.resolve("linux-image-arm64-test.deb");
+    Files.write(deb, Compressors.deb("boot/vmlinuz-6.1.0-test-arm64", image));
+    assertEquals(
+        dump(Btf.parseSplit(java.nio.ByteBuffer.wrap(btf), base, "af_key")),
+        dump(KernelBtf.read(deb, base)));
+    byte[] noBtf = java.util.Arrays.copyOf(image, 8192);
+    Path bare = tmp.resolve("Image");
+    Files.write(bare, noBtf);
+    ElfFormatException e = assertThrows(ElfFormatException.class, () -> KernelBtf.read(bare));
+    assertTrue(e.getMessage().contains("an arm64 Image without BTF"), e.getMessage());
+  }
+
   @Test
   void debPackageIsReadWithoutExtracting() throws IOException {
     Path obj = ElfTestdata.elf().resolve("obj/maps_calls.v1.bpfel.o");

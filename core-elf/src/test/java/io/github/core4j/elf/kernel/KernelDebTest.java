@@ -1,6 +1,7 @@
 package io.github.core4j.elf.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.core4j.btf.Btf;
@@ -36,12 +37,16 @@ class KernelDebTest {
   }
 
   static Path deb() throws IOException {
+    return deb("linux-image-6.1.0-50-amd64_");
+  }
+
+  static Path deb(String prefix) throws IOException {
     Path cache = ElfTestdata.elf().resolve("cache");
     if (!Files.isDirectory(cache)) {
       return null;
     }
     try (Stream<Path> s = Files.list(cache)) {
-      return s.filter(p -> p.getFileName().toString().startsWith("linux-image-6.1.0-50-amd64_"))
+      return s.filter(p -> p.getFileName().toString().startsWith(prefix))
           .filter(p -> p.getFileName().toString().endsWith(".deb"))
           .findFirst()
           .orElse(null);
@@ -98,6 +103,42 @@ class KernelDebTest {
     assertEquals(java.util.Optional.empty(), elf.symbolTable());
     Btf expected = BtfFiles.read(ElfTestdata.root().resolve("btf/kernels/6.1.0-50-amd64.btf.xz"));
     assertSameBtf(expected, KernelBtf.read(file));
+  }
+
+  /**
+   * Debian's signed arm64 package ships {@code vmlinuz} as an uncompressed arm64 Image (a PE stub
+   * in front, the signature behind, no ELF headers). Oracle: {@code
+   * testdata/elf/expected/linux-image-6.1.0-50-arm64.btf.txt}, bpftool's raw dump of the BTF an
+   * independent Python scan ({@code arm64-btf-oracle.py}) found in the same file.
+   */
+  @Test
+  void btfFromTheSignedArm64DebMatchesBpftoolsDumpOfItsImage() throws Exception {
+    Path deb = deb("linux-image-6.1.0-50-arm64_");
+    requireDeb(deb);
+    java.util.Map<String, String> expected = new java.util.HashMap<>();
+    for (String line :
+        Files.readAllLines(
+            ElfTestdata.elf().resolve("expected/linux-image-6.1.0-50-arm64.btf.txt"))) {
+      if (!line.startsWith("#")) {
+        String[] kv = line.split(" ", 2);
+        expected.put(kv[0], kv[1]);
+      }
+    }
+    DebPackage.Entry vmlinuz = DebPackage.kernelImage(MappedFiles.map(deb), deb.toString());
+    assertEquals("boot/vmlinuz-6.1.0-50-arm64", vmlinuz.name());
+    assertEquals(KernelImageFormat.ARM64_IMAGE, KernelImageFormat.detect(vmlinuz.data()));
+    java.nio.ByteBuffer raw = Arm64Image.btf(vmlinuz.data(), "vmlinuz");
+    assertEquals(Long.parseLong(expected.get("bytes")), raw.remaining());
+
+    Btf btf = KernelBtf.read(deb);
+    assertEquals(Integer.parseInt(expected.get("types")), btf.typeCount() - 1);
+    StringBuilder dump = new StringBuilder();
+    io.github.core4j.btf.dump.RawDump.write(btf, dump);
+    byte[] digest =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest(dump.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(expected.get("dump-sha256"), java.util.HexFormat.of().formatHex(digest));
+    assertTrue(btf.findByName("task_struct", io.github.core4j.btf.BtfKind.STRUCT).isPresent());
   }
 
   private static byte[] bytes(java.nio.ByteBuffer data) {

@@ -1,11 +1,21 @@
 package io.github.core4j.runtime.loader;
 
 import io.github.core4j.elf.object.BpfObject;
+import io.github.core4j.elf.object.DataSection;
+import io.github.core4j.elf.object.MapDefinition;
+import io.github.core4j.elf.object.MapKind;
+import io.github.core4j.elf.object.Program;
 import io.github.core4j.runtime.link.Link;
+import io.github.core4j.runtime.link.XdpAttach;
 import io.github.core4j.runtime.link.XdpMode;
 import io.github.core4j.runtime.map.BpfMap;
+import io.github.core4j.runtime.map.MapMemory;
 import io.github.core4j.runtime.prog.BpfProgram;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,33 +23,77 @@ import java.util.Map;
  * A loaded object: its maps, programs and the links attached through it. Closing it detaches the
  * links and closes every program and map fd it owns, exactly once.
  */
-@SuppressWarnings("DoNotCallSuggester") // API stub until the loader lands
 public final class LoadedObject implements AutoCloseable {
-  private LoadedObject() {}
+  private final BpfObject object;
+  private final Map<String, BpfMap> maps = new LinkedHashMap<>();
+  private final Map<String, BpfMap> byLibbpfName;
+  private final Map<String, BpfProgram> programs;
+  private final Map<String, MapMemory> memory = new HashMap<>();
+  private final Closer closer;
+
+  LoadedObject(
+      BpfObject object,
+      Map<String, BpfMap> byLibbpfName,
+      Map<String, BpfProgram> programs,
+      Closer closer) {
+    this.object = object;
+    this.byLibbpfName = Collections.unmodifiableMap(new LinkedHashMap<>(byLibbpfName));
+    this.programs = Collections.unmodifiableMap(new LinkedHashMap<>(programs));
+    this.closer = closer;
+    for (MapDefinition def : object.maps()) {
+      BpfMap m = byLibbpfName.get(def.name());
+      if (m != null) {
+        maps.put(def.isInternal() ? def.sectionName() : def.name(), m);
+      }
+    }
+  }
 
   /** The parsed object this was loaded from. */
   public BpfObject object() {
-    throw new UnsupportedOperationException("not yet");
+    return object;
   }
 
-  /** A map by its C name ({@code events}) or, for global data, its section ({@code .rodata}). */
+  /**
+   * A map by its C name ({@code events}) or, for global data, its section ({@code .rodata}); the
+   * libbpf name of an internal map ({@code xdp_filt.rodata}) works too.
+   */
   public BpfMap map(String name) {
-    throw new UnsupportedOperationException("not yet");
+    open();
+    BpfMap m = maps.get(name);
+    if (m == null) {
+      m = byLibbpfName.get(name);
+    }
+    if (m == null) {
+      throw new IllegalArgumentException(
+          object.source() + ": no map '" + name + "' (there are: " + maps.keySet() + ")");
+    }
+    return m;
   }
 
   /** Every map, by the names {@link #map} accepts, in the object's order. */
   public Map<String, BpfMap> maps() {
-    throw new UnsupportedOperationException("not yet");
+    return Collections.unmodifiableMap(maps);
   }
 
   /** A loaded program by its C function name. */
   public BpfProgram program(String name) {
-    throw new UnsupportedOperationException("not yet");
+    open();
+    BpfProgram p = programs.get(name);
+    if (p == null) {
+      throw new IllegalArgumentException(
+          object.source()
+              + ": no loaded program '"
+              + name
+              + "' (loaded: "
+              + programs.keySet()
+              + ")");
+    }
+    return p;
   }
 
   /** Every loaded program by C function name, in the object's order. */
   public Map<String, BpfProgram> programs() {
-    throw new UnsupportedOperationException("not yet");
+    return programs;
   }
 
   /**
@@ -47,7 +101,27 @@ public final class LoadedObject implements AutoCloseable {
    * are seen by programs. {@code .rodata} sections are frozen and mapped read-only.
    */
   public MemorySegment globalData(String section) {
-    throw new UnsupportedOperationException("not yet");
+    open();
+    MapMemory mem = memory.get(section);
+    if (mem == null) {
+      DataSection ds =
+          object
+              .dataSection(section)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          object.source()
+                              + ": no global data section '"
+                              + section
+                              + "' (there are: "
+                              + object.dataSections().stream().map(DataSection::name).toList()
+                              + ")"));
+      BpfMap map = map(ds.mapName());
+      boolean readOnly = ds.kind() == MapKind.RODATA || ds.kind() == MapKind.KCONFIG;
+      mem = closer.add(readOnly ? map.mmapReadOnly() : map.mmap());
+      memory.put(section, mem);
+    }
+    return mem.segment().asSlice(0, object.dataSection(section).orElseThrow().size());
   }
 
   /**
@@ -56,12 +130,21 @@ public final class LoadedObject implements AutoCloseable {
    * a target the section does not name (XDP, tc, cgroup).
    */
   public Link attach(String name) {
-    throw new UnsupportedOperationException("not yet");
+    BpfProgram prog = program(name);
+    Program p = object.program(name).orElseThrow();
+    return closer.add(SectionAttach.attach(p, prog));
   }
 
   /** Attaches every program whose section names its target, as a libbpf skeleton's attach does. */
   public List<Link> attachAll() {
-    throw new UnsupportedOperationException("not yet");
+    List<Link> links = new ArrayList<>();
+    for (String name : programs.keySet()) {
+      Program p = object.program(name).orElseThrow();
+      if (SectionAttach.canAttach(p)) {
+        links.add(attach(name));
+      }
+    }
+    return links;
   }
 
   /**
@@ -69,11 +152,17 @@ public final class LoadedObject implements AutoCloseable {
    * object.
    */
   public Link attachXdp(String name, int ifindex, XdpMode mode) {
-    throw new UnsupportedOperationException("not yet");
+    return closer.add(XdpAttach.attach(program(name), ifindex, mode));
+  }
+
+  private void open() {
+    if (closer.isClosed()) {
+      throw new IllegalStateException(object.source() + ": the loaded object is closed");
+    }
   }
 
   @Override
   public void close() {
-    throw new UnsupportedOperationException("not yet");
+    closer.close();
   }
 }

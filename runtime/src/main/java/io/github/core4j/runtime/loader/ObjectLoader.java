@@ -6,7 +6,6 @@ import java.nio.file.Path;
 /**
  * Entry point: opens a BPF object file for loading; nothing touches the kernel until {@code load}.
  */
-@SuppressWarnings("DoNotCallSuggester") // API stub until the loader lands
 public final class ObjectLoader {
   private ObjectLoader() {}
 
@@ -22,8 +21,19 @@ public final class ObjectLoader {
     return open(BpfObject.open(bytes, name));
   }
 
-  /** Opens an already parsed object. */
+  /**
+   * Opens an already parsed object. Like libbpf, only objects in the host's byte order can be
+   * loaded: others are refused here with an {@link IllegalArgumentException}.
+   */
   public static OpenObject open(BpfObject object) {
-    throw new UnsupportedOperationException("not yet");
+    if (object.byteOrder() != java.nio.ByteOrder.nativeOrder()) {
+      throw new IllegalArgumentException(
+          object.source()
+              + ": the object is "
+              + (object.byteOrder() == java.nio.ByteOrder.BIG_ENDIAN ? "big" : "little")
+              + "-endian but this machine is not (endian mismatch: build it for this target,"
+              + " e.g. the bpfel object)");
+    }
+    return new OpenObject(object);
   }
 }

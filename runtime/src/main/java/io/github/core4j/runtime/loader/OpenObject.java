@@ -1,19 +1,45 @@
 package io.github.core4j.runtime.loader;
 
 import io.github.core4j.elf.object.BpfObject;
+import io.github.core4j.elf.object.DataSection;
+import io.github.core4j.elf.object.MapKind;
+import io.github.core4j.elf.object.Program;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * An object opened but not loaded: its global data can still be changed (this is where a skeleton's
  * {@code rodata()} setters write) and programs can be excluded from loading.
  */
-@SuppressWarnings("DoNotCallSuggester") // API stub until the loader lands
 public final class OpenObject {
-  private OpenObject() {}
+  private final BpfObject object;
+  private final Map<String, MemorySegment> globalData = new LinkedHashMap<>();
+  private final Map<String, Boolean> autoload = new HashMap<>();
+
+  OpenObject(BpfObject object) {
+    this.object = object;
+    for (DataSection ds : object.dataSections()) {
+      if (ds.kind() == MapKind.KCONFIG) {
+        continue;
+      }
+      MemorySegment seg = Arena.ofAuto().allocate(Math.max(ds.size(), 1), 8);
+      ByteBuffer init = ds.initialData();
+      seg.asByteBuffer().put(init);
+      globalData.put(ds.name(), seg.asSlice(0, ds.size()));
+    }
+    for (Program p : object.programs()) {
+      autoload.put(p.name(), p.autoload());
+    }
+  }
 
   /** The parsed object. */
   public BpfObject object() {
-    throw new UnsupportedOperationException("not yet");
+    return object;
   }
 
   /**
@@ -23,7 +49,19 @@ public final class OpenObject {
    * the sections there are when the object has no such section.
    */
   public MemorySegment globalData(String section) {
-    throw new UnsupportedOperationException("not yet");
+    MemorySegment seg = globalData.get(section);
+    if (seg == null) {
+      StringJoiner there = new StringJoiner(", ");
+      globalData.keySet().forEach(there::add);
+      throw new IllegalArgumentException(
+          object.source()
+              + ": no global data section '"
+              + section
+              + "' (there are: "
+              + (globalData.isEmpty() ? "none" : there.toString())
+              + ")");
+    }
+    return seg;
   }
 
   /**
@@ -31,7 +69,17 @@ public final class OpenObject {
    * off.
    */
   public OpenObject autoload(String name, boolean load) {
-    throw new UnsupportedOperationException("not yet");
+    if (!autoload.containsKey(name)) {
+      throw new IllegalArgumentException(
+          object.source() + ": no program '" + name + "' (there are: " + autoload.keySet() + ")");
+    }
+    autoload.put(name, load);
+    return this;
+  }
+
+  /** Whether program {@code name} will be loaded. */
+  public boolean autoload(String name) {
+    return autoload.getOrDefault(name, false);
   }
 
   /** Loads with {@link LoadOptions#defaults()}. */
@@ -44,6 +92,6 @@ public final class OpenObject {
    * {@link io.github.core4j.runtime.BpfException} says which program or map failed and why.
    */
   public LoadedObject load(LoadOptions options) {
-    throw new UnsupportedOperationException("not yet");
+    return new ObjectLoad(object, globalData, Map.copyOf(autoload), options).run();
   }
 }

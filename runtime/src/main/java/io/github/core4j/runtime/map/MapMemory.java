@@ -29,7 +29,9 @@ public final class MapMemory implements AutoCloseable {
     long length = Math.max(page, (size + page - 1) / page * page);
     int prot = Libc.PROT_READ | (writable ? Libc.PROT_WRITE : 0);
     MemorySegment m = Libc.mmapShared(map.fd().value(), length, prot, 0, map.describe());
-    return new MapMemory(m.asSlice(0, size));
+    MemorySegment values = m.asSlice(0, size);
+    // a write through a read-only mapping would crash the JVM: refuse it in Java instead
+    return new MapMemory(writable ? values : values.asReadOnly());
   }
 
   /** The values, {@code roundUp(valueSize, 8) * maxEntries} bytes. */

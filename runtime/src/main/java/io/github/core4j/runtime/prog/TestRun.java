@@ -1,5 +1,6 @@
 package io.github.core4j.runtime.prog;
 
+import io.github.core4j.elf.object.ProgramType;
 import io.github.core4j.runtime.BpfCommand;
 import io.github.core4j.runtime.attr.TestRunAttr;
 import io.github.core4j.runtime.sys.Syscall;
@@ -32,8 +33,10 @@ final class TestRun {
         out = arena.allocate(capacity, 8);
         attr.dataOut(out);
       }
+      MemorySegment ctx = MemorySegment.NULL;
       if (options.context().length > 0) {
-        attr.ctxIn(copy(arena, options.context()));
+        ctx = copy(arena, options.context());
+        attr.ctxIn(ctx);
       }
       Syscall.bpfOrThrow(BpfCommand.PROG_TEST_RUN, attr.segment(), attr.size(), program.describe());
       byte[] dataOut =
@@ -41,8 +44,16 @@ final class TestRun {
               ? out.asSlice(0, Math.min(attr.dataSizeOut(), out.byteSize()))
                   .toArray(ValueLayout.JAVA_BYTE)
               : new byte[0];
+      // syscall programs write their results back into the context they were given
+      byte[] context =
+          program.type() == ProgramType.SYSCALL && ctx.byteSize() > 0
+              ? ctx.toArray(ValueLayout.JAVA_BYTE)
+              : new byte[0];
       return new TestRunResult(
-          attr.retval(), dataOut, Duration.ofNanos(Integer.toUnsignedLong(attr.duration())));
+          attr.retval(),
+          dataOut,
+          Duration.ofNanos(Integer.toUnsignedLong(attr.duration())),
+          context);
     }
   }
 

@@ -10,20 +10,29 @@ import java.util.HexFormat;
  * @param returnValue the program's return value ({@code XDP_DROP} is 1, {@code XDP_PASS} 2...)
  * @param dataOut the packet as the program left it (empty for programs without packet data)
  * @param duration the mean time of one run as the kernel measured it
+ * @param context the context struct after the run, for {@code syscall} programs (which write their
+ *     results into it); empty for other programs
  */
 @SuppressWarnings("ArrayRecordComponent") // bytes as the kernel exchanges them
-public record TestRunResult(int returnValue, byte[] dataOut, Duration duration) {
+public record TestRunResult(int returnValue, byte[] dataOut, Duration duration, byte[] context) {
+  /** A result without a context. */
+  public TestRunResult(int returnValue, byte[] dataOut, Duration duration) {
+    this(returnValue, dataOut, duration, new byte[0]);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof TestRunResult r
         && r.returnValue == returnValue
         && Arrays.equals(r.dataOut, dataOut)
-        && r.duration.equals(duration);
+        && r.duration.equals(duration)
+        && Arrays.equals(r.context, context);
   }
 
   @Override
   public int hashCode() {
-    return (31 * returnValue + Arrays.hashCode(dataOut)) * 31 + duration.hashCode();
+    return ((31 * returnValue + Arrays.hashCode(dataOut)) * 31 + duration.hashCode()) * 31
+        + Arrays.hashCode(context);
   }
 
   @Override
@@ -34,6 +43,7 @@ public record TestRunResult(int returnValue, byte[] dataOut, Duration duration) 
         + HexFormat.of().formatHex(dataOut)
         + ", duration="
         + duration
+        + (context.length > 0 ? ", context=" + HexFormat.of().formatHex(context) : "")
         + "]";
   }
 }

@@ -8,8 +8,10 @@ import io.github.core4j.btf.ext.CoreRelo;
 import io.github.core4j.elf.ElfFile;
 import io.github.core4j.elf.ElfRelocation;
 import io.github.core4j.elf.ElfSection;
-import io.github.core4j.elf.MappedFiles;
+import io.github.core4j.elf.object.BpfObject;
+import io.github.core4j.elf.object.ProgramCoreRelo;
 import io.github.core4j.reloc.BtfTypes;
+import io.github.core4j.reloc.ErrorCode;
 import io.github.core4j.reloc.RelocationException;
 import io.github.core4j.reloc.RelocationKind;
 import io.github.core4j.reloc.RelocationResult;
@@ -28,6 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,48 +38,57 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Judges a BPF object's programs against a kernel straight from the ELF file: the object's {@code
- * .BTF} and {@code .BTF.ext} give the CO-RE records, which are relocated against the kernel as
- * libbpf would ({@link Relocator}, in libbpf's order) and patched into copies of the code ({@link
+ * Judges a BPF object's programs against a kernel: the object's CO-RE records ({@link BpfObject},
+ * which finds programs and subprograms as libbpf does) are relocated against the kernel as libbpf
+ * would ({@link Relocator}, in libbpf's order) and patched into copies of the code ({@link
  * InsnPatcher}).
  *
- * <p>A program FAILs when a relocation of its own code, or of a subprogram it calls, fails or can't
- * be patched (libbpf refuses the object), or when an instruction that relocation poisoned (no match
- * on the kernel) is reachable from the program's entry once the relocated constants are folded into
- * the jumps that guard it ({@link Reachability}) — the verifier would reject it. A poisoned
- * instruction behind a guard such as {@code bpf_core_field_exists()} that the kernel makes false is
- * dead code and harmless. An object whose byte order is not the kernel's FAILs everywhere (libbpf
- * refuses to open it).
+ * <p>Each program is judged as if loaded alone (the others' autoload off), as the verifier
+ * prediction tests load them. A program FAILs when a relocation of its own code fails or can't be
+ * patched (libbpf refuses the object), when one in a {@code .text} subprogram does (libbpf
+ * relocates subprograms whether or not anything calls them, so the whole object fails), or when an
+ * instruction that a relocation poisoned (no match on the kernel) is reachable from the program's
+ * entry once the relocated constants are folded into the jumps that guard it ({@link Reachability})
+ * — the verifier would reject it. A poisoned instruction behind a guard such as {@code
+ * bpf_core_field_exists()} that the kernel makes false is dead code and harmless. An object whose
+ * byte order is not the kernel's FAILs everywhere (libbpf refuses to open it).
  *
  * <p>The object is read once; {@link #check} may run for many kernels at once.
  */
 public final class ElfObjectCheck implements ObjectCheck {
   private final String object;
+  private final BpfObject bpf;
   private final ElfFile elf;
   private final List<Program> programs;
   private final List<String> programNames;
   private final @Nullable BtfTypes local;
-  private final List<BtfExtSection<CoreRelo>> relos;
-  private final Map<String, Integer> sectionIndex = new HashMap<>();
+
+  /** The records in libbpf's order, each with the (sub)program holding its instruction. */
+  private final List<Owned> records;
+
   private final Set<String> typeNames = new HashSet<>();
   private final Code code;
 
-  private ElfObjectCheck(String object, ElfFile elf, ProgramsOf programsOf) {
+  /** A record and the function whose code holds its instruction. */
+  private record Owned(io.github.core4j.elf.object.Program program, ProgramCoreRelo record) {}
+
+  private ElfObjectCheck(String object, BpfObject bpf) {
     this.object = object;
-    this.elf = elf;
-    this.programs = List.copyOf(programsOf.programs(elf));
+    this.bpf = bpf;
+    this.elf = bpf.elf();
+    List<Program> ps = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    for (Program p : programs) {
+    for (io.github.core4j.elf.object.Program p : bpf.programs()) {
+      ps.add(
+          new Program(
+              p.name(), p.sectionIndex(), p.sectionName(), p.sectionInsnOffset(), p.insnCount()));
       names.add(p.name());
     }
+    this.programs = List.copyOf(ps);
     this.programNames = List.copyOf(names);
     Code c = new Code(elf.byteOrder());
     for (ElfSection s : elf.sections()) {
-      if (s.index() == 0) {
-        continue;
-      }
-      sectionIndex.putIfAbsent(s.name(), s.index());
-      if (s.isExecutable() && s.hasFileData()) {
+      if (s.index() != 0 && s.isExecutable() && s.hasFileData()) {
         c.section(s.index(), bytes(elf.data(s)));
         for (ElfRelocation r : elf.relocationsFor(s)) {
           // code references (calls, callbacks) and everything else (maps, globals, externs),
@@ -87,38 +99,70 @@ public final class ElfObjectCheck implements ObjectCheck {
       }
     }
     this.code = c;
-    ElfSection btfSection = elf.section(".BTF").orElse(null);
-    ElfSection extSection = elf.section(".BTF.ext").orElse(null);
-    if (btfSection == null || extSection == null) {
+    Btf btf = bpf.btf().orElse(null);
+    BtfExt ext = bpf.btfExt().orElse(null);
+    if (btf == null || ext == null) {
       this.local = null;
-      this.relos = List.of();
+      this.records = List.of();
     } else {
-      Btf btf = Btf.parse(elf.data(btfSection), elf.source() + " (.BTF)");
-      BtfExt ext = BtfExt.parse(elf.data(extSection), btf, elf.source() + " (.BTF.ext)");
       this.local = BtfTypes.ofObject(btf);
-      this.relos = ext.coreRelos().sections();
-      for (BtfExtSection<CoreRelo> s : relos) {
-        for (CoreRelo r : s.records()) {
-          if (r.kind() != RelocationKind.TYPE_ID_LOCAL.value() && btf.hasType(r.typeId())) {
-            typeNames.add(EssentialName.of(btf.name(r.typeId())));
-          }
+      this.records = ownedRecords(bpf, ext);
+      for (Owned o : records) {
+        CoreRelo r = o.record().relo();
+        if (r.kind() != RelocationKind.TYPE_ID_LOCAL.value() && btf.hasType(r.typeId())) {
+          typeNames.add(EssentialName.of(btf.name(r.typeId())));
         }
       }
     }
   }
 
-  /** The object at {@code path}, its programs found by {@link FunctionSymbols}. */
-  public static ElfObjectCheck open(Path path) {
-    return open(path, FunctionSymbols.INSTANCE);
+  /**
+   * libbpf's walk over {@code .BTF.ext}: sections in order, records in order, each given to the
+   * function holding its instruction; records of a function the linker eliminated (a {@code __weak}
+   * duplicate) belong to none and are skipped, as libbpf skips them.
+   */
+  private static List<Owned> ownedRecords(BpfObject bpf, BtfExt ext) {
+    Map<String, Owned> byKey = new HashMap<>();
+    Map<String, Integer> sectionByName = new HashMap<>();
+    List<io.github.core4j.elf.object.Program> all = new ArrayList<>(bpf.programs());
+    all.addAll(bpf.subprograms());
+    for (io.github.core4j.elf.object.Program p : all) {
+      sectionByName.putIfAbsent(p.sectionName(), p.sectionIndex());
+      for (ProgramCoreRelo r : p.coreRelos()) {
+        byKey.put(p.sectionIndex() + "#" + r.index(), new Owned(p, r));
+      }
+    }
+    List<Owned> out = new ArrayList<>();
+    for (BtfExtSection<CoreRelo> s : ext.coreRelos().sections()) {
+      String name = s.name().startsWith("?") ? s.name().substring(1) : s.name();
+      Integer section = sectionByName.get(name);
+      if (section == null) {
+        throw new RelocationException(
+            ErrorCode.EINVAL,
+            bpf.source()
+                + ": .BTF.ext has CO-RE records for section '"
+                + s.name()
+                + "', which has no code");
+      }
+      for (int i = 0; i < s.records().size(); i++) {
+        Owned o = byKey.get(section + "#" + i);
+        if (o != null) {
+          out.add(o);
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
-  /** The object at {@code path}, its programs found by {@code programsOf}. */
-  public static ElfObjectCheck open(Path path, ProgramsOf programsOf) {
+  /** The object at {@code path}. */
+  public static ElfObjectCheck open(Path path) {
     Path name = path.getFileName();
-    return new ElfObjectCheck(
-        name == null ? path.toString() : name.toString(),
-        ElfFile.parse(MappedFiles.map(path), path.toString()),
-        programsOf);
+    return of(BpfObject.open(path), name == null ? path.toString() : name.toString());
+  }
+
+  /** An object already opened, reported as {@code name}. */
+  public static ElfObjectCheck of(BpfObject object, String name) {
+    return new ElfObjectCheck(name, object);
   }
 
   @Override
@@ -136,6 +180,11 @@ public final class ElfObjectCheck implements ObjectCheck {
     return Optional.of(Set.copyOf(typeNames));
   }
 
+  /** The object as opened. */
+  public BpfObject bpfObject() {
+    return bpf;
+  }
+
   /** The programs with their sections and instruction ranges. */
   public List<Program> programRanges() {
     return programs;
@@ -143,13 +192,73 @@ public final class ElfObjectCheck implements ObjectCheck {
 
   @Override
   public List<Cell> check(Kernel kernel) {
+    return relocate(kernel).cells();
+  }
+
+  /**
+   * Relocates every record against {@code kernel}, patches the code and judges each program. An
+   * object of the other byte order is still relocated (with the kernel's types read in the object's
+   * order) so that its records can be shown, but every program FAILs.
+   */
+  public ObjectRelocation relocate(Kernel kernel) {
     String k = kernel.name();
-    if (local == null || relos.isEmpty()) {
-      return allOk(k);
+    BtfTypes types = local;
+    if (types == null || records.isEmpty()) {
+      return new ObjectRelocation(List.of(), Map.of(), code, allOk(k));
     }
     ByteOrder kernelOrder = kernel.btf().byteOrder();
+    Relocator relocator =
+        new Relocator(types, new Targets(kernel.target(), List.of(), elf.byteOrder()));
+    Map<Integer, byte[]> patched = new LinkedHashMap<>();
+    List<RelocatedRecord> partial = new ArrayList<>();
+    for (Owned o : records) {
+      int section = o.program().sectionIndex();
+      RelocationResult res = relocator.relocate(o.record().relo());
+      if (!res.succeeded()) {
+        String why = res.failure().map(Throwable::getMessage).orElse("failed");
+        partial.add(new RelocatedRecord(o.program(), o.record(), res, null, why, false));
+        continue;
+      }
+      byte[] insns =
+          patched.computeIfAbsent(
+              section, s -> java.util.Objects.requireNonNull(code.insns(s)).clone());
+      try {
+        Patch p =
+            InsnPatcher.patch(
+                insns, o.record().sectionInsnIndex(), elf.byteOrder(), res.values().orElseThrow());
+        partial.add(new RelocatedRecord(o.program(), o.record(), res, p, null, false));
+      } catch (RelocationException e) {
+        partial.add(
+            new RelocatedRecord(
+                o.program(), o.record(), res, null, "cannot patch: " + e.getMessage(), false));
+      }
+    }
+    Code after = code;
+    for (Map.Entry<Integer, byte[]> e : patched.entrySet()) {
+      after = after.with(e.getKey(), e.getValue());
+    }
+
+    // Reachability of poisoned instructions, per program, computed only when needed.
+    Map<Program, Reachability.Reached> folded = new HashMap<>();
+    List<RelocatedRecord> done = new ArrayList<>(partial.size());
+    for (RelocatedRecord r : partial) {
+      if (!r.poisoned()) {
+        done.add(r);
+        continue;
+      }
+      boolean reachable = false;
+      for (Program p : programs) {
+        if (reached(folded, after, p).contains(sectionOf(r), r.record().sectionInsnIndex())) {
+          reachable = true;
+          break;
+        }
+      }
+      done.add(
+          new RelocatedRecord(r.program(), r.record(), r.result(), r.patch(), null, reachable));
+    }
+
+    List<Cell> cells = new ArrayList<>(programs.size());
     if (!kernelOrder.equals(elf.byteOrder())) {
-      List<Cell> cells = new ArrayList<>();
       String reason =
           "the object is "
               + endian(elf.byteOrder())
@@ -159,116 +268,75 @@ public final class ElfObjectCheck implements ObjectCheck {
       for (Program p : programs) {
         cells.add(Cell.fail(k, object, p.name(), reason));
       }
-      return cells;
-    }
-
-    Relocator relocator =
-        new Relocator(local, new Targets(kernel.target(), List.of(), kernelOrder));
-    Code patched = code;
-    List<Issue> issues = new ArrayList<>();
-    for (BtfExtSection<CoreRelo> s : relos) {
-      Integer sec = sectionIndex.get(s.name());
-      byte[] original = sec == null ? null : code.insns(sec);
-      if (sec == null || original == null) {
-        throw new RelocationException(
-            io.github.core4j.reloc.ErrorCode.EINVAL,
-            elf.source()
-                + ": .BTF.ext has CO-RE records for section '"
-                + s.name()
-                + "', which has no code");
+    } else {
+      for (Program p : programs) {
+        List<String> reasons = reasons(p, done, folded, after);
+        cells.add(
+            reasons.isEmpty()
+                ? Cell.ok(k, object, p.name())
+                : Cell.fail(k, object, p.name(), join(reasons)));
       }
-      byte[] insns = original.clone();
-      for (int i = 0; i < s.records().size(); i++) {
-        CoreRelo rec = s.records().get(i);
-        RelocationResult res = relocator.relocate(rec);
-        int insn = rec.insnIndex();
-        if (!res.succeeded()) {
-          issues.add(
-              new Issue(
-                  sec,
-                  insn,
-                  i,
-                  res,
-                  res.failure().map(Throwable::getMessage).orElse("failed"),
-                  false));
-          continue;
-        }
-        try {
-          Patch p = InsnPatcher.patch(insns, insn, elf.byteOrder(), res.values().orElseThrow());
-          if (p.form() == Patch.Form.POISON) {
-            issues.add(
-                new Issue(
-                    sec,
-                    insn,
-                    i,
-                    res,
-                    res.poisoned()
-                        ? "no match on this kernel"
-                        : "the field changed size in a way the load can't follow",
-                    true));
-          }
-        } catch (RelocationException e) {
-          issues.add(new Issue(sec, insn, i, res, "cannot patch: " + e.getMessage(), false));
-        }
-      }
-      patched = patched.with(sec, insns);
     }
-    if (issues.isEmpty()) {
-      return allOk(k);
-    }
-    List<Cell> cells = new ArrayList<>(programs.size());
-    for (Program p : programs) {
-      List<String> reasons = reasons(p, issues, patched);
-      cells.add(
-          reasons.isEmpty()
-              ? Cell.ok(k, object, p.name())
-              : Cell.fail(k, object, p.name(), join(reasons)));
-    }
-    return cells;
+    return new ObjectRelocation(done, patched, after, cells);
   }
 
-  /** Why program {@code p} would not load, given the issues of the object's relocations. */
-  private List<String> reasons(Program p, List<Issue> issues, Code patched) {
+  private static int sectionOf(RelocatedRecord r) {
+    return r.program().sectionIndex();
+  }
+
+  private static Reachability.Reached reached(
+      Map<Program, Reachability.Reached> cache, Code code, Program p) {
+    return cache.computeIfAbsent(p, q -> Reachability.analyze(code, q.section(), q.firstInsn()));
+  }
+
+  /** Why program {@code p} would not load, given the outcome of the object's relocations. */
+  private List<String> reasons(
+      Program p, List<RelocatedRecord> done, Map<Program, Reachability.Reached> folded, Code code) {
     List<String> reasons = new ArrayList<>();
-    Reachability.Reached folded = null;
-    Reachability.Reached flow = null;
-    for (Issue issue : issues) {
-      boolean own = issue.section() == p.section() && p.contains(issue.insn());
-      boolean elsewhere = !own && !isProgramSection(issue.section());
-      if (!own && !elsewhere) {
-        continue; // another program's code
+    for (RelocatedRecord r : done) {
+      String error = r.error();
+      if (error == null && !r.poisoned()) {
+        continue;
       }
-      String where = own ? "its" : "subprogram";
+      int section = sectionOf(r);
+      int insn = r.record().sectionInsnIndex();
+      boolean own = section == p.section() && p.contains(insn);
+      boolean subprogram = r.program().subprogram();
+      if (!own && !subprogram) {
+        continue; // another program's code: libbpf skips it when that program isn't loaded
+      }
       int start = own ? p.firstInsn() : 0;
-      if (issue.poison()) {
-        if (folded == null) {
-          folded = Reachability.analyze(patched, p.section(), p.firstInsn());
-        }
-        if (folded.contains(issue.section(), issue.insn())) {
-          reasons.add(issue.reason(own ? "its" : "section " + sectionName(issue.section()), start));
+      Issue issue =
+          new Issue(section, insn, r.record().index(), r.result(), problem(r), error == null);
+      if (error == null) {
+        if (reached(folded, code, p).contains(section, insn)) {
+          reasons.add(issue.reason(own ? "its" : "section " + sectionName(section), start));
         }
       } else if (own) {
-        reasons.add(issue.reason(where, start));
+        reasons.add(issue.reason("its", start));
       } else {
-        if (flow == null) {
-          flow = Reachability.controlFlow(patched, p.section(), p.firstInsn());
-        }
-        if (flow.contains(issue.section(), issue.insn())) {
-          reasons.add(
-              "in section " + sectionName(issue.section()) + ": " + issue.reason(where, start));
-        }
+        // libbpf relocates every subprogram: the whole object fails, callers or not
+        reasons.add(
+            "in subprogram "
+                + r.program().name()
+                + " (section "
+                + sectionName(section)
+                + "): "
+                + issue.reason("subprogram", start)
+                + " (libbpf refuses the whole object)");
       }
     }
     return reasons;
   }
 
-  private boolean isProgramSection(int section) {
-    for (Program p : programs) {
-      if (p.section() == section) {
-        return true;
-      }
+  private static String problem(RelocatedRecord r) {
+    String error = r.error();
+    if (error != null) {
+      return error;
     }
-    return false;
+    return r.result().poisoned()
+        ? "no match on this kernel"
+        : "the field changed size in a way the load can't follow";
   }
 
   private String sectionName(int section) {

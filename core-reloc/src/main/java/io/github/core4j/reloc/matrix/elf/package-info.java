@@ -1,6 +1,7 @@
 /**
  * The first {@link io.github.core4j.reloc.matrix.ObjectCheck}: judges a BPF object's programs
- * straight from its ELF file ({@link io.github.core4j.reloc.matrix.elf.ElfObjectCheck}), programs
- * found from function symbols ({@link io.github.core4j.reloc.matrix.elf.ProgramsOf}).
+ * ({@link io.github.core4j.reloc.matrix.elf.ElfObjectCheck}), found by core-elf's {@code BpfObject}
+ * as libbpf finds them, and relocates the object against one kernel with the outcome of every
+ * record ({@link io.github.core4j.reloc.matrix.elf.ObjectRelocation}).
  */
 package io.github.core4j.reloc.matrix.elf;

@@ -14,6 +14,8 @@ import io.github.core4j.reloc.kernels.Kernel;
 import io.github.core4j.reloc.matrix.Cell;
 import io.github.core4j.reloc.matrix.MatrixTestdata;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -108,5 +110,70 @@ class ElfObjectCheckTest {
     assertEquals(0, programs.get(0).firstInsn());
     assertEquals(18, programs.get(1).firstInsn());
     assertEquals(10, programs.get(1).insnCount());
+  }
+
+  @Test
+  void aSectionMarkedNotToAutoloadKeepsLibbpfsSectionName() {
+    List<Program> programs = ElfObjectCheck.open(MatrixTestdata.object("subprogs")).programRanges();
+    Program optional = programs.get(3);
+    assertEquals("xdp_optional", optional.name());
+    assertEquals("xdp", optional.sectionName(), "SEC(\"?xdp\"): libbpf drops the '?'");
+  }
+
+  /**
+   * A relocation that fails outright in a {@code .text} subprogram fails the whole object, as
+   * libbpf does ({@code subprog_failure.load.txt}: "field offset ambiguity", "failed to load
+   * object"): the two programs that call it and the one that does not.
+   */
+  @Test
+  void aFailedRelocationInASubprogramFailsEveryProgram() throws Exception {
+    Path dir =
+        Path.of(ElfObjectCheckTest.class.getResource("subprog_failure.bpfel.o").toURI())
+            .getParent();
+    String libbpf = Files.readString(dir.resolve("subprog_failure.load.txt"));
+    assertTrue(libbpf.contains("field offset ambiguity"), libbpf);
+    assertTrue(libbpf.contains("failed to load object"), libbpf);
+    ElfObjectCheck check = ElfObjectCheck.open(dir.resolve("subprog_failure.bpfel.o"));
+    ObjectRelocation r = check.relocate(kernel("6.18.44-fc-v669"));
+    assertEquals(1, r.records().size());
+    RelocatedRecord record = r.records().get(0);
+    assertEquals("read_note_type", record.program().name());
+    assertTrue(record.program().subprogram());
+    assertTrue(record.breaksLoading());
+    assertEquals(
+        List.of("calls_it", "also_calls_it", "never_calls_it"),
+        r.cells().stream().map(Cell::program).toList());
+    for (Cell c : r.cells()) {
+      assertFalse(c.ok(), c.program());
+      assertTrue(
+          c.reason().startsWith("in subprogram read_note_type (section .text): relo #0 <byte_off>"),
+          c.reason());
+      assertTrue(c.reason().endsWith("(libbpf refuses the whole object)"), c.reason());
+    }
+    assertFalse(r.loads());
+  }
+
+  /** Guarded poisoned instructions are reported as such, per record. */
+  @Test
+  void poisonedRecordsKnowWhetherAProgramReachesThem() {
+    ObjectRelocation r =
+        ElfObjectCheck.open(MatrixTestdata.object("core_missing"))
+            .relocate(kernel("6.1.0-50-amd64"));
+    List<String> poisoned = new ArrayList<>();
+    for (RelocatedRecord rec : r.records()) {
+      if (rec.poisoned()) {
+        poisoned.add(
+            rec.program().name()
+                + " relo #"
+                + rec.record().index()
+                + (rec.guarded() ? " guarded" : " reachable"));
+      }
+    }
+    assertEquals(
+        List.of(
+            "guarded_reads relo #2 guarded",
+            "guarded_reads relo #6 guarded",
+            "unguarded_read relo #0 reachable"),
+        poisoned);
   }
 }

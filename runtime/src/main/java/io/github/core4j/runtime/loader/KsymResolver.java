@@ -1,0 +1,116 @@
+package io.github.core4j.runtime.loader;
+
+import io.github.core4j.btf.Btf;
+import io.github.core4j.btf.BtfKind;
+import io.github.core4j.elf.object.BpfObject;
+import io.github.core4j.elf.object.Extern;
+import io.github.core4j.elf.object.KsymExtern;
+import io.github.core4j.runtime.Errno;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves {@code __ksym} externs as libbpf does: typeless ones ({@code extern const void sym
+ * __ksym}) by address from {@code /proc/kallsyms} (a name listed at two addresses is ambiguous),
+ * typed variables and kfuncs by name among the running kernel's BTF {@code VAR}s and {@code FUNC}s.
+ * A strong extern the kernel lacks fails the load with {@code ESRCH}; a weak one stays unset.
+ */
+final class KsymResolver {
+  static final Path KALLSYMS = Path.of("/proc/kallsyms");
+
+  private static final Pattern FIELDS = Pattern.compile("\\s+");
+
+  private KsymResolver() {}
+
+  static Map<String, ResolvedKsym> resolve(BpfObject obj, Supplier<Btf> vmlinux, Path kallsyms) {
+    Map<String, ResolvedKsym> out = new HashMap<>();
+    boolean needKallsyms = false;
+    for (Extern e : obj.externs()) {
+      if (e instanceof KsymExtern k) {
+        if (k.isTypeless()) {
+          needKallsyms = true;
+        } else {
+          out.put(k.name(), typed(obj, k, vmlinux.get()));
+        }
+      }
+    }
+    if (needKallsyms) {
+      kallsyms(obj, kallsyms, out);
+    }
+    for (Extern e : obj.externs()) {
+      if (e instanceof KsymExtern k && !out.containsKey(k.name())) {
+        if (!k.weak()) {
+          throw LoadFailure.of(
+              obj,
+              "resolve externs",
+              "extern '" + k.name() + "' (strong): not resolved",
+              Errno.ESRCH);
+        }
+        out.put(k.name(), ResolvedKsym.UNSET);
+      }
+    }
+    return out;
+  }
+
+  private static ResolvedKsym typed(BpfObject obj, KsymExtern k, Btf vmlinux) {
+    BtfKind kind = k.function() ? BtfKind.FUNC : BtfKind.VAR;
+    OptionalInt id = vmlinux.findByName(k.name(), kind);
+    if (id.isPresent()) {
+      return ResolvedKsym.vmlinux(id.getAsInt());
+    }
+    if (k.weak()) {
+      return ResolvedKsym.UNSET;
+    }
+    throw LoadFailure.of(
+        obj,
+        "resolve externs",
+        "extern ("
+            + (k.function() ? "func" : "var")
+            + " ksym) '"
+            + k.name()
+            + "': not found in kernel BTF",
+        Errno.ESRCH);
+  }
+
+  private static void kallsyms(BpfObject obj, Path file, Map<String, ResolvedKsym> out) {
+    Map<String, KsymExtern> wanted = new HashMap<>();
+    for (Extern e : obj.externs()) {
+      if (e instanceof KsymExtern k && k.isTypeless()) {
+        wanted.put(k.name(), k);
+      }
+    }
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        String[] f = FIELDS.split(line.strip(), 4);
+        if (f.length < 3 || !wanted.containsKey(f[2])) {
+          continue;
+        }
+        long address = Long.parseUnsignedLong(f[0], 16);
+        ResolvedKsym prev = out.get(f[2]);
+        if (prev != null && prev.address() != address) {
+          throw LoadFailure.of(
+              obj,
+              "resolve externs",
+              "extern (ksym) '"
+                  + f[2]
+                  + "': resolution is ambiguous: 0x"
+                  + Long.toHexString(prev.address())
+                  + " or 0x"
+                  + Long.toHexString(address));
+        }
+        out.put(f[2], ResolvedKsym.address(address));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package io.github.core4j.runtime.loader;
+
+import io.github.core4j.btf.Btf;
+import io.github.core4j.btf.source.BtfFiles;
+import io.github.core4j.elf.object.BpfObject;
+import io.github.core4j.elf.object.MapDefinition;
+import io.github.core4j.elf.object.MapKind;
+import io.github.core4j.elf.object.Program;
+import io.github.core4j.reloc.TargetBtf;
+import io.github.core4j.reloc.Targets;
+import io.github.core4j.runtime.feature.KernelRelease;
+import io.github.core4j.runtime.link.KernelBtfIds;
+import io.github.core4j.runtime.map.BpfMap;
+import io.github.core4j.runtime.obj.BpfFs;
+import io.github.core4j.runtime.prog.BpfProgram;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One {@code load()}, in libbpf's order ({@code bpf_object_load}): resolve externs (kconfig,
+ * ksyms), load the object's BTF, create maps and fill global data, CO-RE-relocate, link subprograms
+ * and fix up immediates, load programs, fill {@code prog_array} slots. Anything created is closed
+ * (and maps pinned by this load unpinned) when a step fails.
+ */
+final class ObjectLoad {
+  private final BpfObject obj;
+  private final Map<String, MemorySegment> globalData;
+  private final Map<String, Boolean> autoload;
+  private final LoadOptions options;
+  private final KernelRelease kernel = KernelRelease.current();
+  private final Closer closer = new Closer();
+
+  ObjectLoad(
+      BpfObject obj,
+      Map<String, MemorySegment> globalData,
+      Map<String, Boolean> autoload,
+      LoadOptions options) {
+    this.obj = obj;
+    this.globalData = globalData;
+    this.autoload = autoload;
+    this.options = options;
+  }
+
+  LoadedObject run() {
+    MapCreator maps = null;
+    try {
+      byte[] kconfig =
+          KconfigData.fill(
+              obj,
+              kernel,
+              options.kconfig(),
+              () -> KernelConfig.read(KernelConfig.candidates(kernel.release())));
+      Map<String, ResolvedKsym> ksyms =
+          KsymResolver.resolve(obj, KernelBtfIds::vmlinux, KsymResolver.KALLSYMS);
+      KernelBtfFeatures features = KernelBtfFeatures.of(kernel);
+      ObjectBtfLoad.Result btf = ObjectBtfLoad.load(obj, features, autoload, closer);
+
+      Path pinRoot = options.pinRoot() == null ? BpfFs.DEFAULT_MOUNT : options.pinRoot();
+      maps = new MapCreator(obj, btf.btf(), pinRoot, kernel, closer);
+      maps.createAll();
+      GlobalDataMaps.populate(obj, maps.maps, maps.reused, globalData, kconfig, kernel);
+      MapSlots.mapsInMaps(obj, maps.maps, maps.reused);
+
+      String kernelName = kernelName();
+      Map<String, byte[]> code = new HashMap<>();
+      for (Program p : obj.programs()) {
+        code.put(p.name(), p.code(ByteOrder.nativeOrder()));
+      }
+      for (Program p : obj.subprograms()) {
+        code.put(p.name(), p.code(ByteOrder.nativeOrder()));
+      }
+      Map<String, Map<Integer, CoreRelocationStep.Poison>> poisons =
+          obj.btf().isPresent()
+              ? CoreRelocationStep.run(
+                  obj,
+                  obj.btf().get(),
+                  targets(),
+                  code,
+                  p -> p.subprogram() || autoload.getOrDefault(p.name(), false),
+                  kernelName)
+              : Map.of();
+
+      BpfMap kconfigMap = null;
+      for (MapDefinition def : obj.maps()) {
+        if (def.kind() == MapKind.KCONFIG) {
+          kconfigMap = maps.maps.get(def.name());
+        }
+      }
+      BtfStringOffsets strings =
+          obj.btf().isPresent() && btf.funcInfo() ? new BtfStringOffsets(obj.btf().get()) : null;
+      int kernVersion = obj.kernelVersion().orElse(kernel.code());
+      Map<String, BpfProgram> programs = new LinkedHashMap<>();
+      for (Program p : obj.programs()) {
+        if (!autoload.getOrDefault(p.name(), false)) {
+          continue;
+        }
+        LinkedProgram linked = SubprogramLinker.link(obj, p, code, poisons, strings);
+        ImmFixups.apply(obj, linked, maps.maps, kconfigMap, ksyms);
+        programs.put(
+            p.name(),
+            closer.add(
+                ProgramLoader.load(
+                    obj,
+                    linked,
+                    btf.btf(),
+                    btf.funcInfo(),
+                    options.logLevel(),
+                    kernVersion,
+                    kernelName)));
+      }
+      MapSlots.progArrays(obj, maps.maps, maps.reused, programs);
+      return new LoadedObject(obj, maps.maps, programs, closer);
+    } catch (RuntimeException e) {
+      try {
+        closer.close();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (maps != null) {
+        maps.unpinCreated();
+      }
+      throw e;
+    }
+  }
+
+  private Targets targets() {
+    Path target = options.targetBtf();
+    Btf btf = target == null ? KernelBtfIds.vmlinux() : BtfFiles.read(target);
+    return Targets.of(TargetBtf.of("vmlinux", btf)).withByteOrder(ByteOrder.nativeOrder());
+  }
+
+  private String kernelName() {
+    Path target = options.targetBtf();
+    if (target == null) {
+      return kernel.release();
+    }
+    Path name = target.getFileName();
+    return name == null ? target.toString() : name.toString();
+  }
+}

@@ -1,0 +1,111 @@
+package io.github.core4j.runtime.loader;
+
+import io.github.core4j.elf.object.AttachType;
+import io.github.core4j.elf.object.BpfObject;
+import io.github.core4j.elf.object.Program;
+import io.github.core4j.elf.object.ProgramType;
+import io.github.core4j.elf.object.SectionFlag;
+import io.github.core4j.runtime.BpfException;
+import io.github.core4j.runtime.Errno;
+import io.github.core4j.runtime.btf.LoadedBtf;
+import io.github.core4j.runtime.link.KernelBtfIds;
+import io.github.core4j.runtime.prog.BpfProgram;
+import io.github.core4j.runtime.prog.ProgramSpec;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code BPF_PROG_LOAD} for one linked program with what libbpf derives from its section: type,
+ * expected attach type, {@code attach_btf_id} of tp_btf/fentry/fexit/lsm targets in vmlinux,
+ * sleepable and XDP-frags flags; license and {@code kern_version} from the object; BTF with func
+ * and line info when the object's BTF loaded. A rejection names the program and keeps the verifier
+ * log; a rejected poisoned CO-RE instruction is explained.
+ */
+final class ProgramLoader {
+  private ProgramLoader() {}
+
+  static BpfProgram load(
+      BpfObject obj,
+      LinkedProgram linked,
+      @Nullable LoadedBtf btf,
+      boolean funcInfo,
+      int logLevel,
+      int kernVersion,
+      String kernel) {
+    Program p = linked.program();
+    if (p.type() == ProgramType.UNSPEC) {
+      throw LoadFailure.of(
+          obj,
+          "BPF_PROG_LOAD",
+          "program '"
+              + p.name()
+              + "': missing BPF prog type, check ELF section name '"
+              + p.sectionName()
+              + "'",
+          Errno.EINVAL);
+    }
+    ProgramSpec spec =
+        ProgramSpec.of(p.type(), linked.insns())
+            .withName(p.name())
+            .withLicense(obj.license())
+            .withKernVersion(kernVersion)
+            .withLogLevel(logLevel);
+    AttachType expected = p.expectedAttachType();
+    if (expected != null) {
+      spec = spec.withExpectedAttachType(expected);
+    }
+    int flags = 0;
+    if (p.sleepable()) {
+      flags |= ProgramSpec.SLEEPABLE;
+    }
+    if (p.sectionDef() != null && p.sectionDef().has(SectionFlag.XDP_FRAGS)) {
+      flags |= ProgramSpec.XDP_HAS_FRAGS;
+    }
+    spec = spec.withFlags(flags);
+    if (p.sectionDef() != null && p.sectionDef().has(SectionFlag.ATTACH_BTF)) {
+      Optional<String> target = p.attachTarget();
+      if (expected == null || target.isEmpty() || target.get().isEmpty()) {
+        throw LoadFailure.of(
+            obj,
+            "BPF_PROG_LOAD",
+            "program '" + p.name() + "': section '" + p.sectionName() + "' names no attach target");
+      }
+      int id;
+      try {
+        id = KernelBtfIds.forTarget(expected, target.get());
+      } catch (BpfException e) {
+        throw LoadFailure.of(
+            obj,
+            "BPF_PROG_LOAD",
+            "program '"
+                + p.name()
+                + "': failed to find kernel BTF type ID of '"
+                + target.get()
+                + "': "
+                + e.subject(),
+            Errno.ESRCH);
+      }
+      spec = spec.withAttachBtfId(id, 0);
+    }
+    if (btf != null && funcInfo) {
+      spec = spec.withBtf(btf, linked.funcInfo(), linked.lineInfo());
+    } else if (btf != null) {
+      spec = spec.withBtf(btf, java.util.List.of(), java.util.List.of());
+    }
+    try {
+      return BpfProgram.load(spec);
+    } catch (BpfException e) {
+      String subject = "program '" + p.name() + "' (" + p.sectionName() + ") of " + obj.source();
+      Optional<PoisonedRelocationLog.Explained> why =
+          PoisonedRelocationLog.explain(linked, e.verifierLog(), kernel);
+      if (why.isPresent()) {
+        BpfException explained =
+            new BpfException(
+                e.operation(), subject + ": " + why.get().message(), e.errno(), why.get().log());
+        throw explained;
+      }
+      BpfException named = new BpfException(e.operation(), subject, e.errno(), e.verifierLog());
+      throw named;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.github.core4j.runtime.loader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.github.core4j.runtime.BpfException;
+import io.github.core4j.runtime.Kernel;
+import io.github.core4j.runtime.NoFdLeaks;
+import io.github.core4j.runtime.feature.KernelRelease;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every testdata object loads through {@link ObjectLoader} exactly when libbpf 1.1 loads it on this
+ * kernel ({@code testdata/bpf/expected/<name>.load.txt}); where libbpf fails the whole object, our
+ * error names the same program and errno.
+ */
+@ExtendWith(NoFdLeaks.class)
+class ObjectLoaderTest {
+  @BeforeEach
+  void root() {
+    Kernel.requireRoot();
+  }
+
+  static java.util.stream.Stream<String> objects() {
+    return TestObjects.withLoadResults();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("objects")
+  void wholeObjectLoadsAsLibbpfDoes(String name) throws Exception {
+    TestObjects.LoadResults expected = TestObjects.loadResults(name);
+    if (!KernelRelease.current().release().equals(expected.kernel())) {
+      Kernel.kernelLacks(
+          "the kernel libbpf's results were recorded on (" + expected.kernel() + ")");
+    }
+    try (PinRoot pins = PinRoot.create()) {
+      OpenObject open = ObjectLoader.open(TestObjects.object(name));
+      if (expected.wholeObject().equals("OK")) {
+        try (LoadedObject loaded = open.load(LoadOptions.defaults().withPinRoot(pins.path()))) {
+          Set<String> autoloaded = new TreeSet<>();
+          for (String p : expected.programs().keySet()) {
+            if (open.autoload(p)) {
+              autoloaded.add(p);
+            }
+          }
+          assertEquals(autoloaded, new TreeSet<>(loaded.programs().keySet()));
+        }
+      } else {
+        BpfException e =
+            assertThrows(
+                BpfException.class,
+                () -> open.load(LoadOptions.defaults().withPinRoot(pins.path())).close());
+        assertEquals(expected.wholeObject(), e.errnoName(), e.getMessage());
+        String failing = expected.firstFailure();
+        if (failing == null) {
+          fail("libbpf failed the object without a failing program");
+        }
+        assertTrue(
+            e.getMessage().contains("program '" + failing + "'"),
+            "names " + failing + ": " + e.getMessage());
+      }
+    }
+  }
+}
