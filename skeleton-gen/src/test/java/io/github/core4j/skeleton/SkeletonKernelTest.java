@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.core4j.runtime.prog.TestRunOptions;
+import io.github.core4j.runtime.prog.TestRunResult;
 import io.github.core4j.skeleton.golden.Globals;
 import io.github.core4j.skeleton.golden.RingbufEvents;
 import io.github.core4j.skeleton.golden.XdpFilter;
@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * on crafted packets, a {@code .rodata} knob set before load changes behaviour and is frozen after,
  * {@code .bss}/{@code .data} counters read back, and ring buffer records arrive as typed events.
  */
-@Disabled("needs loader: runtime.loader is still a stub in this branch")
 class SkeletonKernelTest {
   private static final byte[] BLOCKED = addr(10, 0, 0, 1);
   private static final byte[] OTHER = addr(10, 0, 0, 9);
@@ -95,13 +93,17 @@ class SkeletonKernelTest {
     try (Globals skel = Globals.open()) {
       skel.data().generation(100);
       skel.load();
-      byte[] snapshot = new byte[64];
-      skel.progs().snapshotGlobals().testRun(TestRunOptions.of(new byte[0]).withContext(snapshot));
+      byte[] snapshot = new byte[56]; // struct snapshot
+      TestRunResult r = skel.progs().snapshotGlobals().testRun(snapshot);
+      assertEquals(0, r.returnValue());
+      long generationSeen =
+          java.nio.ByteBuffer.wrap(r.context()).order(Globals.BYTE_ORDER).getLong(32);
+      assertEquals(100L, generationSeen, "the program read the .data value set before load");
       assertEquals(101L, skel.data().generation());
       assertEquals(1L, skel.bss().calls());
       assertEquals(0, skel.data().lastError());
       skel.bss().calls(41);
-      skel.progs().snapshotGlobals().testRun(TestRunOptions.of(new byte[0]).withContext(snapshot));
+      skel.progs().snapshotGlobals().testRun(snapshot);
       assertEquals(42L, skel.bss().calls());
     }
   }

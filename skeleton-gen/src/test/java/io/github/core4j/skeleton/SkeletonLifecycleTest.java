@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.core4j.skeleton.golden.Globals;
 import io.github.core4j.skeleton.golden.XdpFilter;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * What a generated skeleton does before it touches the kernel: globals read the object's initial
  * data and setters change it; maps and program runs say that they need {@code load()}.
  */
-@Disabled("needs loader: runtime.loader is still a stub in this branch")
 class SkeletonLifecycleTest {
   @Test
   void globalsReadTheObjectsInitialDataBeforeLoad() {
