@@ -16,6 +16,7 @@ public final class MapOfMaps<K> {
 
   /** A view of {@code map}. */
   public MapOfMaps(BpfMap map, Codec<K> keys) {
+    ViewChecks.keySize(map, keys);
     this.map = map;
     this.keys = keys;
   }

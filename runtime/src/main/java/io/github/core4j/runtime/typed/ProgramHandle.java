@@ -30,9 +30,24 @@ public sealed class ProgramHandle permits RunnableProgram, AttachableProgram {
     skeleton.openObject().autoload(name, load);
   }
 
-  /** The loaded program; throws {@link IllegalStateException} before load. */
+  /**
+   * The loaded program; throws {@link IllegalStateException} before load and for a program left out
+   * of loading ({@code SEC("?...")} or {@link #autoload autoload(false)}).
+   */
   public BpfProgram program() {
+    if (!skeleton.openObject().autoload(name)) {
+      throw new IllegalStateException(
+          "program "
+              + name
+              + " was not loaded: its section starts with '?' or autoload is off; call"
+              + " autoload(true) before load()");
+    }
     return skeleton.loaded().program(name);
+  }
+
+  /** Whether the program is loaded with the others ({@code SEC("?...")} programs are not). */
+  public boolean autoload() {
+    return skeleton.openObject().autoload(name);
   }
 
   /** The skeleton the program belongs to. */

@@ -18,6 +18,7 @@ public final class TypedArrayMap<V> {
 
   /** A typed view of {@code map}, whose {@code __u32} index is in byte order {@code order}. */
   public TypedArrayMap(BpfMap map, Codec<V> values, ByteOrder order) {
+    ViewChecks.valueSize(map, values);
     this.map = map;
     this.index = Codec.int32(order);
     this.values = values;

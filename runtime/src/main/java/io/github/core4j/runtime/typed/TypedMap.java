@@ -21,6 +21,8 @@ public final class TypedMap<K, V> {
 
   /** A typed view of {@code map}. */
   public TypedMap(BpfMap map, Codec<K> keys, Codec<V> values) {
+    ViewChecks.keySize(map, keys);
+    ViewChecks.valueSize(map, values);
     this.map = map;
     this.keys = keys;
     this.values = values;

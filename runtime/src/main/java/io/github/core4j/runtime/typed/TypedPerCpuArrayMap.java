@@ -20,6 +20,7 @@ public final class TypedPerCpuArrayMap<V> {
 
   /** A typed view of {@code map}, whose {@code __u32} index is in byte order {@code order}. */
   public TypedPerCpuArrayMap(BpfMap map, Codec<V> values, ByteOrder order) {
+    ViewChecks.valueSize(map, values);
     this.map = map;
     this.index = Codec.int32(order);
     this.values = values;

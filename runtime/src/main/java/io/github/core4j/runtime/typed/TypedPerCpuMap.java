@@ -22,6 +22,8 @@ public final class TypedPerCpuMap<K, V> {
 
   /** A typed view of {@code map}. */
   public TypedPerCpuMap(BpfMap map, Codec<K> keys, Codec<V> values) {
+    ViewChecks.keySize(map, keys);
+    ViewChecks.valueSize(map, values);
     this.map = map;
     this.keys = keys;
     this.values = values;

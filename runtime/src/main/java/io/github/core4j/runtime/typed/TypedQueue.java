@@ -15,6 +15,7 @@ public final class TypedQueue<V> {
 
   /** A typed view of {@code map}. */
   public TypedQueue(BpfMap map, Codec<V> values) {
+    ViewChecks.valueSize(map, values);
     this.map = map;
     this.values = values;
   }
