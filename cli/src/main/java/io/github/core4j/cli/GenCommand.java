@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "gen",
     mixinStandardHelpOptions = true,
-    description = "Generate files from BPF objects: minimized BTF for shipping (btfgen).",
-    subcommands = {GenMinBtfCommand.class})
+    description =
+        "Generate files from BPF objects: typed Java skeletons, minimized BTF for shipping"
+            + " (btfgen).",
+    subcommands = {GenSkeletonCommand.class, GenMinBtfCommand.class})
 final class GenCommand {}

@@ -1,10 +1,16 @@
 package io.github.core4j.runtime.loader;
 
 import io.github.core4j.btf.Btf;
+import io.github.core4j.btf.BtfFunc;
 import io.github.core4j.btf.BtfKind;
+import io.github.core4j.btf.BtfType;
+import io.github.core4j.btf.BtfVar;
 import io.github.core4j.elf.object.BpfObject;
 import io.github.core4j.elf.object.Extern;
 import io.github.core4j.elf.object.KsymExtern;
+import io.github.core4j.reloc.BtfTypes;
+import io.github.core4j.reloc.RelocationException;
+import io.github.core4j.reloc.TypeCompatibility;
 import io.github.core4j.runtime.Errno;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,8 +27,9 @@ import java.util.regex.Pattern;
 /**
  * Resolves {@code __ksym} externs as libbpf does: typeless ones ({@code extern const void sym
  * __ksym}) by address from {@code /proc/kallsyms} (a name listed at two addresses is ambiguous),
- * typed variables and kfuncs by name among the running kernel's BTF {@code VAR}s and {@code FUNC}s.
- * A strong extern the kernel lacks fails the load with {@code ESRCH}; a weak one stays unset.
+ * typed variables and kfuncs by name among the running kernel's BTF {@code VAR}s and {@code FUNC}s,
+ * whose types must be compatible with the object's. A strong extern the kernel lacks fails the load
+ * with {@code ESRCH}; a weak one stays unset.
  */
 final class KsymResolver {
   static final Path KALLSYMS = Path.of("/proc/kallsyms");
@@ -65,6 +72,7 @@ final class KsymResolver {
     BtfKind kind = k.function() ? BtfKind.FUNC : BtfKind.VAR;
     OptionalInt id = vmlinux.findByName(k.name(), kind);
     if (id.isPresent()) {
+      checkCompatible(obj, k, vmlinux, id.getAsInt());
       return ResolvedKsym.vmlinux(id.getAsInt());
     }
     if (k.weak()) {
@@ -79,6 +87,44 @@ final class KsymResolver {
             + k.name()
             + "': not found in kernel BTF",
         Errno.ESRCH);
+  }
+
+  /** libbpf refuses a typed ksym or kfunc whose type differs from the kernel's. */
+  private static void checkCompatible(BpfObject obj, KsymExtern k, Btf vmlinux, int kernelId) {
+    Btf local = obj.btf().orElse(null);
+    if (local == null || k.typeId() == 0) {
+      return;
+    }
+    BtfTypes localTypes = BtfTypes.ofObject(local);
+    BtfTypes kernelTypes = BtfTypes.of(vmlinux);
+    BtfType t = vmlinux.type(kernelId);
+    int target;
+    if (t instanceof BtfVar v) {
+      target = kernelTypes.skipModsAndTypedefs(v.type());
+    } else if (t instanceof BtfFunc f) {
+      target = f.type();
+    } else {
+      return;
+    }
+    boolean compatible;
+    try {
+      compatible = TypeCompatibility.areCompatible(localTypes, k.typeId(), kernelTypes, target);
+    } catch (RelocationException e) {
+      compatible = false;
+    }
+    if (!compatible) {
+      throw LoadFailure.of(
+          obj,
+          "resolve externs",
+          "extern ("
+              + (k.function() ? "func" : "var")
+              + " ksym) '"
+              + k.name()
+              + "': incompatible types, expected "
+              + localTypes.describe(k.typeId())
+              + ", but kernel has "
+              + kernelTypes.describe(target));
+    }
   }
 
   private static void kallsyms(BpfObject obj, Path file, Map<String, ResolvedKsym> out) {

@@ -30,13 +30,16 @@ public final class LoadedObject implements AutoCloseable {
   private final Map<String, BpfProgram> programs;
   private final Map<String, MapMemory> memory = new HashMap<>();
   private final Closer closer;
+  private final StructOpsMaps structOps;
 
   LoadedObject(
       BpfObject object,
       Map<String, BpfMap> byLibbpfName,
       Map<String, BpfProgram> programs,
+      StructOpsMaps structOps,
       Closer closer) {
     this.object = object;
+    this.structOps = structOps;
     this.byLibbpfName = Collections.unmodifiableMap(new LinkedHashMap<>(byLibbpfName));
     this.programs = Collections.unmodifiableMap(new LinkedHashMap<>(programs));
     this.closer = closer;
@@ -153,6 +156,31 @@ public final class LoadedObject implements AutoCloseable {
    */
   public Link attachXdp(String name, int ifindex, XdpMode mode) {
     return closer.add(XdpAttach.attach(program(name), ifindex, mode));
+  }
+
+  /**
+   * Registers {@code struct_ops} map {@code name} with the kernel: its value, with the fds of the
+   * programs assigned to its function pointers, is written to the map. The registration is owned by
+   * this object (and can be closed earlier).
+   */
+  public StructOpsRegistration attachStructOps(String name) {
+    BpfMap map = map(name);
+    StructOpsMaps.Plan plan = structOps.plans.get(name);
+    if (plan == null) {
+      throw new IllegalArgumentException(
+          object.source() + ": map '" + name + "' is not struct_ops");
+    }
+    if ((plan.def().flags() & MapDefinition.F_LINK) != 0) {
+      throw new UnsupportedOperationException(
+          object.source()
+              + ": map '"
+              + name
+              + "' is a .struct_ops.link map: attaching through a link is not supported yet");
+    }
+    Map<String, Integer> fds = new HashMap<>();
+    programs.forEach((prog, p) -> fds.put(prog, p.fd().value()));
+    map.update(new byte[4], plan.valueWith(fds));
+    return closer.add(new StructOpsRegistration(map));
   }
 
   private void open() {

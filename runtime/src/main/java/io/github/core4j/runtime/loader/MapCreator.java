@@ -6,7 +6,6 @@ import io.github.core4j.elf.object.MapKind;
 import io.github.core4j.elf.object.MapPinning;
 import io.github.core4j.elf.object.MapType;
 import io.github.core4j.runtime.BpfException;
-import io.github.core4j.runtime.Errno;
 import io.github.core4j.runtime.btf.LoadedBtf;
 import io.github.core4j.runtime.feature.KernelRelease;
 import io.github.core4j.runtime.map.BpfMap;
@@ -56,6 +55,7 @@ final class MapCreator {
   private final Path pinRoot;
   private final KernelRelease kernel;
   private final Closer closer;
+  private final StructOpsMaps structOps;
 
   /** The maps created or reused, by libbpf name, in the object's order. */
   final Map<String, BpfMap> maps = new LinkedHashMap<>();
@@ -67,12 +67,18 @@ final class MapCreator {
   final List<String> reused = new ArrayList<>();
 
   MapCreator(
-      BpfObject obj, @Nullable LoadedBtf btf, Path pinRoot, KernelRelease kernel, Closer closer) {
+      BpfObject obj,
+      @Nullable LoadedBtf btf,
+      Path pinRoot,
+      KernelRelease kernel,
+      StructOpsMaps structOps,
+      Closer closer) {
     this.obj = obj;
     this.btf = btf;
     this.pinRoot = pinRoot;
     this.kernel = kernel;
     this.closer = closer;
+    this.structOps = structOps;
   }
 
   void createAll() {
@@ -81,11 +87,13 @@ final class MapCreator {
         continue;
       }
       if (def.kind() == MapKind.STRUCT_OPS) {
-        throw LoadFailure.of(
-            obj,
-            "BPF_MAP_CREATE",
-            "map '" + def.name() + "': struct_ops maps are not supported yet",
-            Errno.EOPNOTSUPP);
+        StructOpsMaps.Plan plan = structOps.plans.get(def.name());
+        if (plan == null) {
+          throw LoadFailure.of(
+              obj, "BPF_MAP_CREATE", "map '" + def.name() + "': struct_ops value not prepared");
+        }
+        maps.put(def.name(), closer.add(StructOpsMaps.create(plan, btf)));
+        continue;
       }
       Path pin = def.pinning() == MapPinning.BY_NAME ? pinRoot.resolve(def.name()) : null;
       if (pin != null && Files.exists(pin)) {

@@ -47,6 +47,7 @@ final class ObjectLoad {
 
   LoadedObject run() {
     MapCreator maps = null;
+    StructOpsMaps structOps;
     try {
       byte[] kconfig =
           KconfigData.fill(
@@ -60,7 +61,8 @@ final class ObjectLoad {
       ObjectBtfLoad.Result btf = ObjectBtfLoad.load(obj, features, autoload, closer);
 
       Path pinRoot = options.pinRoot() == null ? BpfFs.DEFAULT_MOUNT : options.pinRoot();
-      maps = new MapCreator(obj, btf.btf(), pinRoot, kernel, closer);
+      structOps = StructOpsMaps.prepare(obj, KernelBtfIds::vmlinux);
+      maps = new MapCreator(obj, btf.btf(), pinRoot, kernel, structOps, closer);
       maps.createAll();
       GlobalDataMaps.populate(obj, maps.maps, maps.reused, globalData, kconfig, kernel);
       MapSlots.mapsInMaps(obj, maps.maps, maps.reused);
@@ -108,12 +110,13 @@ final class ObjectLoad {
                     linked,
                     btf.btf(),
                     btf.funcInfo(),
+                    structOps.targets.get(p.name()),
                     options.logLevel(),
                     kernVersion,
                     kernelName)));
       }
       MapSlots.progArrays(obj, maps.maps, maps.reused, programs);
-      return new LoadedObject(obj, maps.maps, programs, closer);
+      return new LoadedObject(obj, maps.maps, programs, structOps, closer);
     } catch (RuntimeException e) {
       try {
         closer.close();
