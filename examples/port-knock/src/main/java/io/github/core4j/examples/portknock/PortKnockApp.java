@@ -22,7 +22,7 @@ import java.util.List;
 public final class PortKnockApp {
   private PortKnockApp() {}
 
-  /** Runs the guard; exit status 2 on bad arguments. */
+  /** Runs the guard; exit status 2 on bad arguments, 1 when the program can't run. */
   public static void main(String[] args) throws IOException {
     KnockConfig config = KnockConfig.DEFAULTS;
     try {
@@ -48,7 +48,13 @@ public final class PortKnockApp {
       System.err.println("port-knock: " + e.getMessage());
       System.exit(2);
     }
-    run(args[0], config, System.out);
+    try {
+      run(args[0], config, System.out);
+    } catch (RuntimeException e) {
+      // no such interface, not root, a kernel that refuses the program: one line, no stack trace
+      System.err.println("port-knock: " + e.getMessage());
+      System.exit(1);
+    }
   }
 
   /** Attaches, waits for the end of standard input, prints the statistics. */

@@ -21,7 +21,7 @@ import java.util.List;
 public final class XdpFilterApp {
   private XdpFilterApp() {}
 
-  /** Runs the filter; exit status 2 on bad arguments. */
+  /** Runs the filter; exit status 2 on bad arguments, 1 when the program can't run. */
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
       System.err.println("usage: xdp-filter IFACE [--drop-icmp] RULE...");
@@ -42,19 +42,26 @@ public final class XdpFilterApp {
       System.err.println("xdp-filter: " + e.getMessage());
       System.exit(2);
     }
-    run(iface, dropIcmp, rules, System.out);
+    try {
+      run(iface, dropIcmp, rules, System.out);
+    } catch (RuntimeException e) {
+      // no such interface, not root, a kernel that refuses the program: one line, no stack trace
+      System.err.println("xdp-filter: " + e.getMessage());
+      System.exit(1);
+    }
   }
 
   /** Attaches, waits for the end of standard input, prints the counters. */
   static void run(String iface, boolean dropIcmp, List<Rule> rules, PrintStream out)
       throws IOException {
+    int ifindex = ifindex(iface);
     try (XdpFilter skel = XdpFilter.open()) {
       skel.rodata().dropIcmp(dropIcmp);
       skel.load();
       for (Rule r : rules) {
         r.addTo(skel);
       }
-      skel.progs().xdpFilter().attach(ifindex(iface), XdpMode.DEFAULT);
+      skel.progs().xdpFilter().attach(ifindex, XdpMode.DEFAULT);
       out.println("attached to " + iface + " with " + rules.size() + " rules; Enter stops");
       out.flush();
       new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
