@@ -96,12 +96,14 @@ final class ObjectLoad {
           obj.btf().isPresent() && btf.funcInfo() ? new BtfStringOffsets(obj.btf().get()) : null;
       int kernVersion = obj.kernelVersion().orElse(kernel.code());
       Map<String, BpfProgram> programs = new LinkedHashMap<>();
+      Map<String, byte[]> instructions = new HashMap<>();
       for (Program p : obj.programs()) {
         if (!autoload.getOrDefault(p.name(), false)) {
           continue;
         }
         LinkedProgram linked = SubprogramLinker.link(obj, p, code, poisons, strings);
         ImmFixups.apply(obj, linked, maps.maps, kconfigMap, ksyms);
+        instructions.put(p.name(), linked.insns());
         programs.put(
             p.name(),
             closer.add(
@@ -116,7 +118,7 @@ final class ObjectLoad {
                     kernelName)));
       }
       MapSlots.progArrays(obj, maps.maps, maps.reused, programs);
-      return new LoadedObject(obj, maps.maps, programs, structOps, closer);
+      return new LoadedObject(obj, maps.maps, programs, instructions, structOps, closer);
     } catch (RuntimeException e) {
       try {
         closer.close();
