@@ -54,7 +54,7 @@ class LibbpfInstructionsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("objects")
-  void sameInstructionsAsLibbpf(String name) throws Exception {
+  void sameInstructionsFuncLineInfoMapsAndBtfAsLibbpf(String name) throws Exception {
     TestObjects.LoadResults expected = TestObjects.loadResults(name);
     if (!KernelRelease.current().release().equals(expected.kernel())) {
       Kernel.kernelLacks(
@@ -111,7 +111,18 @@ class LibbpfInstructionsTest {
         }
         b.append('\n');
       }
+      b.append(KernelInfo.programInfo(e.getValue().fd()));
     }
+    for (io.github.core4j.elf.object.MapDefinition def : o.object().maps()) {
+      if (def.autocreate()) {
+        b.append(KernelInfo.mapInfo(def.name(), o.map(def.name()).fd()));
+      }
+    }
+    int btfId = 0;
+    for (io.github.core4j.runtime.prog.BpfProgram p : o.programs().values()) {
+      btfId = Math.max(btfId, KernelInfo.programBtfId(p.fd()));
+    }
+    b.append(KernelInfo.btf(btfId));
     return b.toString();
   }
 }
