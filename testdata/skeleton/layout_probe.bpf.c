@@ -10,6 +10,10 @@
  * lone one in a byte), a 4-byte enum and a packed 1-byte enum, a named
  * member of anonymous struct type, _Bool, char[], and an anonymous struct
  * member whose members C code names directly.
+ *
+ * clash_value's types and members are named like what generated code uses
+ * (Codec, MemorySegment, List, a record's own methods and parameters): the
+ * generated source must still compile and mean the right thing.
  */
 typedef unsigned char __u8;
 typedef unsigned short __u16;
@@ -79,8 +83,30 @@ struct probe probe_value = {
 	.ax = -7, .ay = 9,
 };
 
+struct codec {
+	int segment;
+	int other;
+	int bytes;
+	int value;
+	int hash_code;
+	int to_string;
+};
+
+struct memory_segment {
+	struct codec list;
+	union {
+		int bytes;
+		int value;
+	} u;
+};
+
+struct clash {
+	struct memory_segment m;
+	struct codec c[2];
+} clash_value = { .m = { .list = { 1, 2, 3, 4, 5, 6 }, .u = { .bytes = 7 } } };
+
 SEC("xdp")
 int probe_prog(void *ctx)
 {
-	return probe_value.c;
+	return probe_value.c + clash_value.m.u.value;
 }

@@ -84,6 +84,38 @@ class LayoutProbeRoundTripTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"bpfel", "bpfeb"})
+  void namesThatClashWithGeneratedCodeAreRenamedNotMisread(String order, @TempDir Path work)
+      throws Exception {
+    Path path = LayoutProbe.path(order);
+    byte[] bytes = TestObjects.bytes(path);
+    BpfObject object = BpfObject.open(bytes, path.getFileName().toString());
+    GeneratedSkeleton skeleton =
+        SkeletonGenerator.generate(object, bytes, "clash." + order, "LayoutProbe");
+    DataSection data = object.dataSection(".data").orElseThrow();
+    GlobalVariable var = data.variable("clash_value").orElseThrow();
+    byte[] clang = new byte[(int) var.size()];
+    data.initialData().position((int) var.offset()).get(clang);
+
+    try (URLClassLoader loader = InProcessCompiler.compile(work, List.of(skeleton))) {
+      Class<?> clash = loader.loadClass("clash." + order + ".LayoutProbe$Clash");
+      Object value =
+          clash.getMethod("decode", MemorySegment.class).invoke(null, MemorySegment.ofArray(clang));
+      Object codec = get(get(value, "m"), "list"); // struct codec, a record named Codec
+      assertEquals(1, get(codec, "segment_"));
+      assertEquals(2, get(codec, "other_"));
+      assertEquals(3, get(codec, "bytes"));
+      assertEquals(4, get(codec, "value"));
+      assertEquals(5, get(codec, "hashCode_"));
+      assertEquals(6, get(codec, "toString_"));
+      Object u = get(get(value, "m"), "u");
+      assertEquals(7, get(u, "bytes_"));
+      assertEquals(7, get(u, "value_"));
+      assertArrayEquals(clang, (byte[]) clash.getMethod("toBytes").invoke(value));
+    }
+  }
+
   private static Object get(Object record, String accessor) throws Exception {
     Method m = record.getClass().getMethod(accessor);
     return m.invoke(record);

@@ -113,7 +113,8 @@ class SkeletonKernelTest {
     try (RingbufEvents skel = RingbufEvents.open()) {
       skel.rodata().targetTgid((int) ProcessHandle.current().pid());
       skel.load();
-      skel.progs().traceOpenat().attach();
+      var link = skel.progs().traceOpenat().attach();
+      assertEquals(List.of(link), skel.links());
       Path file = Files.writeString(dir.resolve("core4j-skeleton-probe"), "x");
       Files.readString(file);
       List<RingbufEvents.Event> events = new ArrayList<>();

@@ -27,9 +27,10 @@ import java.util.regex.Pattern;
 /**
  * Resolves {@code __ksym} externs as libbpf does: typeless ones ({@code extern const void sym
  * __ksym}) by address from {@code /proc/kallsyms} (a name listed at two addresses is ambiguous),
- * typed variables and kfuncs by name among the running kernel's BTF {@code VAR}s and {@code FUNC}s,
- * whose types must be compatible with the object's. A strong extern the kernel lacks fails the load
- * with {@code ESRCH}; a weak one stays unset.
+ * typed variables and kfuncs by name among the {@code VAR}s and {@code FUNC}s of vmlinux BTF, then
+ * of loaded modules' BTF (kfunc calls then index the module's BTF fd in the object's {@code
+ * fd_array}), whose types must be compatible with the object's. A strong extern the kernel lacks
+ * fails the load with {@code ESRCH}; a weak one stays unset.
  */
 final class KsymResolver {
   static final Path KALLSYMS = Path.of("/proc/kallsyms");
@@ -38,7 +39,12 @@ final class KsymResolver {
 
   private KsymResolver() {}
 
-  static Map<String, ResolvedKsym> resolve(BpfObject obj, Supplier<Btf> vmlinux, Path kallsyms) {
+  static Map<String, ResolvedKsym> resolve(
+      BpfObject obj,
+      Supplier<Btf> vmlinux,
+      Supplier<ModuleBtfs> modules,
+      FdArray fdArray,
+      Path kallsyms) {
     Map<String, ResolvedKsym> out = new HashMap<>();
     boolean needKallsyms = false;
     for (Extern e : obj.externs()) {
@@ -46,7 +52,7 @@ final class KsymResolver {
         if (k.isTypeless()) {
           needKallsyms = true;
         } else {
-          out.put(k.name(), typed(obj, k, vmlinux.get()));
+          out.put(k.name(), typed(obj, k, vmlinux.get(), modules, fdArray));
         }
       }
     }
@@ -68,12 +74,22 @@ final class KsymResolver {
     return out;
   }
 
-  private static ResolvedKsym typed(BpfObject obj, KsymExtern k, Btf vmlinux) {
+  private static ResolvedKsym typed(
+      BpfObject obj, KsymExtern k, Btf vmlinux, Supplier<ModuleBtfs> modules, FdArray fdArray) {
     BtfKind kind = k.function() ? BtfKind.FUNC : BtfKind.VAR;
     OptionalInt id = vmlinux.findByName(k.name(), kind);
     if (id.isPresent()) {
       checkCompatible(obj, k, vmlinux, id.getAsInt());
       return ResolvedKsym.vmlinux(id.getAsInt());
+    }
+    for (ModuleBtfs.Module m : modules.get().modules()) {
+      OptionalInt inModule = findOwn(m.btf(), k.name(), kind);
+      if (inModule.isPresent()) {
+        checkCompatible(obj, k, m.btf(), inModule.getAsInt());
+        int fd = m.fd().value();
+        return new ResolvedKsym(
+            true, 0, inModule.getAsInt(), fd, k.function() ? fdArray.indexOf(fd) : 0);
+      }
     }
     if (k.weak()) {
       return ResolvedKsym.UNSET;
@@ -85,8 +101,18 @@ final class KsymResolver {
             + (k.function() ? "func" : "var")
             + " ksym) '"
             + k.name()
-            + "': not found in kernel BTF",
+            + "': not found in kernel or module BTFs",
         Errno.ESRCH);
+  }
+
+  /** A type of {@code name} among a module's own types (not its vmlinux base). */
+  private static OptionalInt findOwn(Btf module, String name, BtfKind kind) {
+    for (int id : module.idsByName(name)) {
+      if (id >= module.firstId() && module.kind(id) == kind) {
+        return OptionalInt.of(id);
+      }
+    }
+    return OptionalInt.empty();
   }
 
   /** libbpf refuses a typed ksym or kfunc whose type differs from the kernel's. */

@@ -31,15 +31,18 @@ public final class LoadedObject implements AutoCloseable {
   private final Map<String, MapMemory> memory = new HashMap<>();
   private final Closer closer;
   private final StructOpsMaps structOps;
+  private final Map<String, byte[]> instructions;
 
   LoadedObject(
       BpfObject object,
       Map<String, BpfMap> byLibbpfName,
       Map<String, BpfProgram> programs,
+      Map<String, byte[]> instructions,
       StructOpsMaps structOps,
       Closer closer) {
     this.object = object;
     this.structOps = structOps;
+    this.instructions = Map.copyOf(instructions);
     this.byLibbpfName = Collections.unmodifiableMap(new LinkedHashMap<>(byLibbpfName));
     this.programs = Collections.unmodifiableMap(new LinkedHashMap<>(programs));
     this.closer = closer;
@@ -71,6 +74,27 @@ public final class LoadedObject implements AutoCloseable {
           object.source() + ": no map '" + name + "' (there are: " + maps.keySet() + ")");
     }
     return m;
+  }
+
+  /**
+   * The instructions program {@code name} was loaded with (host order): its code with the
+   * subprograms it uses appended, relocated and fixed up, as libbpf's {@code bpf_program__insns}
+   * gives them after load.
+   */
+  public byte[] instructions(String name) {
+    program(name);
+    return java.util.Objects.requireNonNull(instructions.get(name), name).clone();
+  }
+
+  /** libbpf's name of a map by its fd ({@code xdp_filt.rodata} for internal maps), or null. */
+  @org.jspecify.annotations.Nullable
+  String libbpfMapName(int fd) {
+    for (Map.Entry<String, BpfMap> e : byLibbpfName.entrySet()) {
+      if (e.getValue().fd().value() == fd) {
+        return e.getKey();
+      }
+    }
+    return null;
   }
 
   /** Every map, by the names {@link #map} accepts, in the object's order. */

@@ -11,6 +11,7 @@ import io.github.core4j.runtime.feature.KernelRelease;
 import io.github.core4j.runtime.map.BpfMap;
 import io.github.core4j.runtime.map.MapInfo;
 import io.github.core4j.runtime.map.MapSpec;
+import io.github.core4j.runtime.obj.BpfFs;
 import io.github.core4j.runtime.sys.PossibleCpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +101,18 @@ final class MapCreator {
         maps.put(def.name(), closer.add(reuse(def, pin)));
         reused.add(def.name());
         continue;
+      }
+      if (pin != null && !BpfFs.isOnBpfFs(pinRoot)) {
+        throw LoadFailure.of(
+            obj,
+            "pin",
+            "map '"
+                + def.name()
+                + "' is pinned by name, but "
+                + pinRoot
+                + " is not on a bpf filesystem (mount one: mount -t bpf bpf "
+                + pinRoot
+                + ", or choose another with LoadOptions.withPinRoot)");
       }
       BpfMap map = closer.add(create(def));
       maps.put(def.name(), map);

@@ -30,6 +30,7 @@ final class ProgramLoader {
       @Nullable LoadedBtf btf,
       boolean funcInfo,
       StructOpsMaps.@Nullable ProgramTarget structOps,
+      java.util.List<Integer> fdArray,
       int logLevel,
       int kernVersion,
       String kernel) {
@@ -62,7 +63,7 @@ final class ProgramLoader {
     if (p.sectionDef() != null && p.sectionDef().has(SectionFlag.XDP_FRAGS)) {
       flags |= ProgramSpec.XDP_HAS_FRAGS;
     }
-    spec = spec.withFlags(flags);
+    spec = spec.withFlags(flags).withFdArray(fdArray);
     if (p.sectionDef() != null && p.sectionDef().has(SectionFlag.ATTACH_BTF)) {
       Optional<String> target = p.attachTarget();
       if (expected == null || target.isEmpty() || target.get().isEmpty()) {

@@ -14,6 +14,6 @@ public final class AttachableProgram extends ProgramHandle {
 
   /** Attaches the program as its section says. */
   public Link attach() {
-    return skeleton().loaded().attach(name());
+    return skeleton().remember(skeleton().loaded().attach(name()));
   }
 }

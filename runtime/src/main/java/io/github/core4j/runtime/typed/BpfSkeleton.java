@@ -86,7 +86,13 @@ public abstract class BpfSkeleton implements AutoCloseable {
     return List.copyOf(attached);
   }
 
-  /** The links attached through this skeleton so far. */
+  /** Records {@code link}, attached through one of this skeleton's program handles. */
+  synchronized Link remember(Link link) {
+    links.add(link);
+    return link;
+  }
+
+  /** The links attached through this skeleton so far ({@link #attach()} and program handles). */
   public synchronized List<Link> links() {
     return List.copyOf(links);
   }

@@ -15,6 +15,6 @@ public final class RawTracepointProgram extends RunnableProgram {
 
   /** Attaches the program to its raw tracepoint. */
   public Link attach() {
-    return skeleton().loaded().attach(name());
+    return skeleton().remember(skeleton().loaded().attach(name()));
   }
 }

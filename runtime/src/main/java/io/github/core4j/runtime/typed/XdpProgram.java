@@ -12,6 +12,6 @@ public final class XdpProgram extends RunnableProgram {
 
   /** Attaches the program to interface {@code ifindex}; the link is closed with the skeleton. */
   public Link attach(int ifindex, XdpMode mode) {
-    return skeleton().loaded().attachXdp(name(), ifindex, mode);
+    return skeleton().remember(skeleton().loaded().attachXdp(name(), ifindex, mode));
   }
 }

@@ -191,6 +191,16 @@ class LoadErrorsTest {
   }
 
   @Test
+  void pinRootOffBpffsIsRefusedWithAHint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    OpenObject open = ObjectLoader.open(TestObjects.object("maps_basic"));
+    BpfException e =
+        assertThrows(
+            BpfException.class, () -> open.load(LoadOptions.defaults().withPinRoot(dir)).close());
+    assertTrue(e.getMessage().contains("is not on a bpf filesystem"), e.getMessage());
+    assertTrue(e.getMessage().contains("recent_peers"), e.getMessage());
+  }
+
+  @Test
   void bigEndianObjectIsRefusedAtOpen() {
     IllegalArgumentException e =
         assertThrows(
