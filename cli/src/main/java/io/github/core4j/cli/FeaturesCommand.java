@@ -99,6 +99,7 @@ final class FeaturesCommand implements Callable<Integer> {
       b.append("eBPF program_type ")
           .append(t.libbpfName())
           .append(f.supports(t) ? " is available" : " is NOT available")
+          .append(f.supports(t) ? "" : why(f, t.since()))
           .append('\n');
     }
     b.append('\n').append("Scanning eBPF map types...\n");
@@ -106,6 +107,7 @@ final class FeaturesCommand implements Callable<Integer> {
       b.append("eBPF map_type ")
           .append(t.libbpfName())
           .append(f.supports(t) ? " is available" : " is NOT available")
+          .append(f.supports(t) ? "" : why(f, t.since()))
           .append('\n');
     }
     if (!noHelpers) {
@@ -121,6 +123,14 @@ final class FeaturesCommand implements Callable<Integer> {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * Why a type the probe found missing is missing, when the kernel's release explains it: "(needs
+   * Linux 6.9)", as the runtime's error explanations say it.
+   */
+  private static String why(Features f, String since) {
+    return f.kernel().atLeast(since) ? "" : " (needs Linux " + since + ")";
   }
 
   private String json(Features f) {

@@ -10,8 +10,7 @@ import io.github.core4j.btf.write.BtfWriter;
  * Coverage-guided fuzzing of the BTF parser and everything that walks parsed BTF. In the normal
  * test run it replays the committed inputs ({@code BtfFuzzTestInputs/}: seeds and every crasher
  * found) as regression tests; {@code JAZZER_FUZZ=1 mvn -pl core-btf test -Dtest=BtfFuzzTest} fuzzes
- * for real (see CONTRIBUTING.md). The only exception bad input may raise is {@link
- * BtfFormatException}.
+ * for real (see FUZZING.md). The only exception bad input may raise is {@link BtfFormatException}.
  */
 class BtfFuzzTest {
   private static final Btf EXT_STRINGS =
@@ -59,5 +58,47 @@ class BtfFuzzTest {
     }
     byte[] again = BtfWriter.write(btf, btf.byteOrder());
     Btf.parse(again, "fuzz-rewritten").validate();
+  }
+
+  /**
+   * Kernel BTF archives as BTFHub ships them: the input is written as {@code kernels.tar} and read
+   * as a tree ({@link io.github.core4j.btf.source.BtfTree}: compression detected by magic, tar
+   * entries streamed, nested archives, entry names checked), every BTF found parsed; and the same
+   * bytes inflated directly ({@link io.github.core4j.btf.source.Compression}) under a small limit.
+   */
+  @FuzzTest(maxDuration = "5m")
+  void readArchive(byte[] data) throws java.io.IOException {
+    try {
+      io.github.core4j.btf.source.Compression.inflate(data, "fuzz", 1 << 20);
+    } catch (BtfFormatException expected) {
+      // not compressed data we know, corrupt, or larger than the limit
+    }
+    java.nio.file.Path file = ARCHIVE_DIR.resolve("kernels.tar");
+    java.nio.file.Files.write(file, data);
+    try {
+      for (io.github.core4j.btf.source.BtfTree.Entry e :
+          io.github.core4j.btf.source.BtfTree.readAll(file)) {
+        try {
+          Btf.parse(e.bytes(), e.path());
+        } catch (BtfFormatException expected) {
+          // an archive entry named *.btf that is no BTF
+        }
+      }
+    } catch (BtfFormatException expected) {
+      // the only exception a bad archive may raise
+    }
+  }
+
+  private static final java.nio.file.Path ARCHIVE_DIR = archiveDir();
+
+  private static java.nio.file.Path archiveDir() {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("core4j-fuzz-");
+      dir.toFile().deleteOnExit();
+      dir.resolve("kernels.tar").toFile().deleteOnExit();
+      return dir;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

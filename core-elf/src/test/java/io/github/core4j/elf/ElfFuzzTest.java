@@ -35,4 +35,24 @@ class ElfFuzzTest {
       // the only exceptions bad input may raise
     }
   }
+
+  /**
+   * The BPF object model: {@code BpfObject.open} classifies sections, collects programs, maps,
+   * globals, externs and relocations and parses {@code .BTF}/{@code .BTF.ext} as libbpf's open
+   * does. Bad objects raise {@link io.github.core4j.elf.object.BpfObjectException} (an {@link
+   * ElfFormatException}) or {@link BtfFormatException}.
+   */
+  @FuzzTest(maxDuration = "5m")
+  void openObject(byte[] data) {
+    try {
+      io.github.core4j.elf.object.BpfObject obj =
+          io.github.core4j.elf.object.BpfObject.open(data, "fuzz.bpf.o");
+      for (io.github.core4j.elf.object.Program p : obj.programs()) {
+        obj.subprogramsUsedBy(p);
+        obj.structOpsMember(p);
+      }
+    } catch (ElfFormatException | BtfFormatException expected) {
+      // the only exceptions a bad object may raise
+    }
+  }
 }

@@ -59,7 +59,7 @@ final class ImmFixups {
           if (x.call()) {
             BpfInsn.setRegs(insns, at, order, BpfInsn.dst(insns, at, order), PSEUDO_KFUNC_CALL);
             BpfInsn.setImm(insns, at, order, r.set() ? r.btfId() : 0);
-            BpfInsn.setOff(insns, at, order, (short) 0);
+            BpfInsn.setOff(insns, at, order, (short) (r.set() ? r.fdIndex() : 0));
           } else if (r.set() && !k.isTypeless()) {
             ldImm64(insns, at, order, PSEUDO_BTF_ID, r.btfId(), r.btfObjFd());
           } else {

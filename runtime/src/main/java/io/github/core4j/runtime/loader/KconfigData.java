@@ -55,7 +55,7 @@ final class KconfigData {
         number(obj, k, data, BigInteger.valueOf(kernel.atLeast("5.15") ? 1 : 0));
         set.add(name);
       } else if (name.equals("LINUX_HAS_SYSCALL_WRAPPER")) {
-        number(obj, k, data, BigInteger.ONE);
+        number(obj, k, data, BigInteger.valueOf(SyscallWrapper.present() ? 1 : 0));
         set.add(name);
       } else if (name.startsWith("LINUX_")) {
         throw LoadFailure.of(

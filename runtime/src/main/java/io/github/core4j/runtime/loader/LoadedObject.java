@@ -30,13 +30,19 @@ public final class LoadedObject implements AutoCloseable {
   private final Map<String, BpfProgram> programs;
   private final Map<String, MapMemory> memory = new HashMap<>();
   private final Closer closer;
+  private final StructOpsMaps structOps;
+  private final Map<String, byte[]> instructions;
 
   LoadedObject(
       BpfObject object,
       Map<String, BpfMap> byLibbpfName,
       Map<String, BpfProgram> programs,
+      Map<String, byte[]> instructions,
+      StructOpsMaps structOps,
       Closer closer) {
     this.object = object;
+    this.structOps = structOps;
+    this.instructions = Map.copyOf(instructions);
     this.byLibbpfName = Collections.unmodifiableMap(new LinkedHashMap<>(byLibbpfName));
     this.programs = Collections.unmodifiableMap(new LinkedHashMap<>(programs));
     this.closer = closer;
@@ -68,6 +74,27 @@ public final class LoadedObject implements AutoCloseable {
           object.source() + ": no map '" + name + "' (there are: " + maps.keySet() + ")");
     }
     return m;
+  }
+
+  /**
+   * The instructions program {@code name} was loaded with (host order): its code with the
+   * subprograms it uses appended, relocated and fixed up, as libbpf's {@code bpf_program__insns}
+   * gives them after load.
+   */
+  public byte[] instructions(String name) {
+    program(name);
+    return java.util.Objects.requireNonNull(instructions.get(name), name).clone();
+  }
+
+  /** libbpf's name of a map by its fd ({@code xdp_filt.rodata} for internal maps), or null. */
+  @org.jspecify.annotations.Nullable
+  String libbpfMapName(int fd) {
+    for (Map.Entry<String, BpfMap> e : byLibbpfName.entrySet()) {
+      if (e.getValue().fd().value() == fd) {
+        return e.getKey();
+      }
+    }
+    return null;
   }
 
   /** Every map, by the names {@link #map} accepts, in the object's order. */
@@ -153,6 +180,31 @@ public final class LoadedObject implements AutoCloseable {
    */
   public Link attachXdp(String name, int ifindex, XdpMode mode) {
     return closer.add(XdpAttach.attach(program(name), ifindex, mode));
+  }
+
+  /**
+   * Registers {@code struct_ops} map {@code name} with the kernel: its value, with the fds of the
+   * programs assigned to its function pointers, is written to the map. The registration is owned by
+   * this object (and can be closed earlier).
+   */
+  public StructOpsRegistration attachStructOps(String name) {
+    BpfMap map = map(name);
+    StructOpsMaps.Plan plan = structOps.plans.get(name);
+    if (plan == null) {
+      throw new IllegalArgumentException(
+          object.source() + ": map '" + name + "' is not struct_ops");
+    }
+    if ((plan.def().flags() & MapDefinition.F_LINK) != 0) {
+      throw new UnsupportedOperationException(
+          object.source()
+              + ": map '"
+              + name
+              + "' is a .struct_ops.link map: attaching through a link is not supported yet");
+    }
+    Map<String, Integer> fds = new HashMap<>();
+    programs.forEach((prog, p) -> fds.put(prog, p.fd().value()));
+    map.update(new byte[4], plan.valueWith(fds));
+    return closer.add(new StructOpsRegistration(map));
   }
 
   private void open() {

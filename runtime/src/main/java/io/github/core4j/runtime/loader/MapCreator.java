@@ -6,12 +6,12 @@ import io.github.core4j.elf.object.MapKind;
 import io.github.core4j.elf.object.MapPinning;
 import io.github.core4j.elf.object.MapType;
 import io.github.core4j.runtime.BpfException;
-import io.github.core4j.runtime.Errno;
 import io.github.core4j.runtime.btf.LoadedBtf;
 import io.github.core4j.runtime.feature.KernelRelease;
 import io.github.core4j.runtime.map.BpfMap;
 import io.github.core4j.runtime.map.MapInfo;
 import io.github.core4j.runtime.map.MapSpec;
+import io.github.core4j.runtime.obj.BpfFs;
 import io.github.core4j.runtime.sys.PossibleCpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +56,7 @@ final class MapCreator {
   private final Path pinRoot;
   private final KernelRelease kernel;
   private final Closer closer;
+  private final StructOpsMaps structOps;
 
   /** The maps created or reused, by libbpf name, in the object's order. */
   final Map<String, BpfMap> maps = new LinkedHashMap<>();
@@ -67,12 +68,18 @@ final class MapCreator {
   final List<String> reused = new ArrayList<>();
 
   MapCreator(
-      BpfObject obj, @Nullable LoadedBtf btf, Path pinRoot, KernelRelease kernel, Closer closer) {
+      BpfObject obj,
+      @Nullable LoadedBtf btf,
+      Path pinRoot,
+      KernelRelease kernel,
+      StructOpsMaps structOps,
+      Closer closer) {
     this.obj = obj;
     this.btf = btf;
     this.pinRoot = pinRoot;
     this.kernel = kernel;
     this.closer = closer;
+    this.structOps = structOps;
   }
 
   void createAll() {
@@ -81,17 +88,31 @@ final class MapCreator {
         continue;
       }
       if (def.kind() == MapKind.STRUCT_OPS) {
-        throw LoadFailure.of(
-            obj,
-            "BPF_MAP_CREATE",
-            "map '" + def.name() + "': struct_ops maps are not supported yet",
-            Errno.EOPNOTSUPP);
+        StructOpsMaps.Plan plan = structOps.plans.get(def.name());
+        if (plan == null) {
+          throw LoadFailure.of(
+              obj, "BPF_MAP_CREATE", "map '" + def.name() + "': struct_ops value not prepared");
+        }
+        maps.put(def.name(), closer.add(StructOpsMaps.create(plan, btf)));
+        continue;
       }
       Path pin = def.pinning() == MapPinning.BY_NAME ? pinRoot.resolve(def.name()) : null;
       if (pin != null && Files.exists(pin)) {
         maps.put(def.name(), closer.add(reuse(def, pin)));
         reused.add(def.name());
         continue;
+      }
+      if (pin != null && !BpfFs.isOnBpfFs(pinRoot)) {
+        throw LoadFailure.of(
+            obj,
+            "pin",
+            "map '"
+                + def.name()
+                + "' is pinned by name, but "
+                + pinRoot
+                + " is not on a bpf filesystem (mount one: mount -t bpf bpf "
+                + pinRoot
+                + ", or choose another with LoadOptions.withPinRoot)");
       }
       BpfMap map = closer.add(create(def));
       maps.put(def.name(), map);

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code load()}, in libbpf's order ({@code bpf_object_load}): resolve externs (kconfig,
@@ -33,6 +34,8 @@ final class ObjectLoad {
   private final LoadOptions options;
   private final KernelRelease kernel = KernelRelease.current();
   private final Closer closer = new Closer();
+  private final FdArray fdArray = new FdArray();
+  private @Nullable ModuleBtfs modules;
 
   ObjectLoad(
       BpfObject obj,
@@ -47,6 +50,7 @@ final class ObjectLoad {
 
   LoadedObject run() {
     MapCreator maps = null;
+    StructOpsMaps structOps;
     try {
       byte[] kconfig =
           KconfigData.fill(
@@ -55,12 +59,14 @@ final class ObjectLoad {
               options.kconfig(),
               () -> KernelConfig.read(KernelConfig.candidates(kernel.release())));
       Map<String, ResolvedKsym> ksyms =
-          KsymResolver.resolve(obj, KernelBtfIds::vmlinux, KsymResolver.KALLSYMS);
+          KsymResolver.resolve(
+              obj, KernelBtfIds::vmlinux, this::modules, fdArray, KsymResolver.KALLSYMS);
       KernelBtfFeatures features = KernelBtfFeatures.of(kernel);
       ObjectBtfLoad.Result btf = ObjectBtfLoad.load(obj, features, autoload, closer);
 
       Path pinRoot = options.pinRoot() == null ? BpfFs.DEFAULT_MOUNT : options.pinRoot();
-      maps = new MapCreator(obj, btf.btf(), pinRoot, kernel, closer);
+      structOps = StructOpsMaps.prepare(obj, KernelBtfIds::vmlinux);
+      maps = new MapCreator(obj, btf.btf(), pinRoot, kernel, structOps, closer);
       maps.createAll();
       GlobalDataMaps.populate(obj, maps.maps, maps.reused, globalData, kconfig, kernel);
       MapSlots.mapsInMaps(obj, maps.maps, maps.reused);
@@ -94,12 +100,14 @@ final class ObjectLoad {
           obj.btf().isPresent() && btf.funcInfo() ? new BtfStringOffsets(obj.btf().get()) : null;
       int kernVersion = obj.kernelVersion().orElse(kernel.code());
       Map<String, BpfProgram> programs = new LinkedHashMap<>();
+      Map<String, byte[]> instructions = new HashMap<>();
       for (Program p : obj.programs()) {
         if (!autoload.getOrDefault(p.name(), false)) {
           continue;
         }
         LinkedProgram linked = SubprogramLinker.link(obj, p, code, poisons, strings);
         ImmFixups.apply(obj, linked, maps.maps, kconfigMap, ksyms);
+        instructions.put(p.name(), linked.insns());
         programs.put(
             p.name(),
             closer.add(
@@ -108,12 +116,14 @@ final class ObjectLoad {
                     linked,
                     btf.btf(),
                     btf.funcInfo(),
+                    structOps.targets.get(p.name()),
+                    fdArray.toList(),
                     options.logLevel(),
                     kernVersion,
                     kernelName)));
       }
       MapSlots.progArrays(obj, maps.maps, maps.reused, programs);
-      return new LoadedObject(obj, maps.maps, programs, closer);
+      return new LoadedObject(obj, maps.maps, programs, instructions, structOps, closer);
     } catch (RuntimeException e) {
       try {
         closer.close();
@@ -124,7 +134,23 @@ final class ObjectLoad {
         maps.unpinCreated();
       }
       throw e;
+    } finally {
+      // module BTF fds are needed while programs load only (libbpf closes them after load too)
+      ModuleBtfs m = modules;
+      if (m != null) {
+        m.close();
+      }
     }
+  }
+
+  /** The loaded modules' BTF, found the first time a ksym is not in vmlinux. */
+  private ModuleBtfs modules() {
+    ModuleBtfs m = modules;
+    if (m == null) {
+      m = ModuleBtfs.load(KernelBtfIds.vmlinux());
+      modules = m;
+    }
+    return m;
   }
 
   private Targets targets() {

@@ -29,6 +29,8 @@ final class ProgramLoader {
       LinkedProgram linked,
       @Nullable LoadedBtf btf,
       boolean funcInfo,
+      StructOpsMaps.@Nullable ProgramTarget structOps,
+      java.util.List<Integer> fdArray,
       int logLevel,
       int kernVersion,
       String kernel) {
@@ -61,7 +63,7 @@ final class ProgramLoader {
     if (p.sectionDef() != null && p.sectionDef().has(SectionFlag.XDP_FRAGS)) {
       flags |= ProgramSpec.XDP_HAS_FRAGS;
     }
-    spec = spec.withFlags(flags);
+    spec = spec.withFlags(flags).withFdArray(fdArray);
     if (p.sectionDef() != null && p.sectionDef().has(SectionFlag.ATTACH_BTF)) {
       Optional<String> target = p.attachTarget();
       if (expected == null || target.isEmpty() || target.get().isEmpty()) {
@@ -87,15 +89,39 @@ final class ProgramLoader {
       }
       spec = spec.withAttachBtfId(id, 0);
     }
+    if (structOps != null) {
+      // libbpf keeps the struct member's index in expected_attach_type
+      int index = structOps.memberIndex();
+      AttachType member =
+          AttachType.ofValue(index)
+              .orElseThrow(
+                  () ->
+                      LoadFailure.of(
+                          obj,
+                          "BPF_PROG_LOAD",
+                          "program '"
+                              + p.name()
+                              + "': struct_ops member index "
+                              + index
+                              + " out of range"));
+      spec = spec.withExpectedAttachType(member).withAttachBtfId(structOps.kernelTypeId(), 0);
+    }
     if (btf != null && funcInfo) {
       spec = spec.withBtf(btf, linked.funcInfo(), linked.lineInfo());
-    } else if (btf != null) {
-      spec = spec.withBtf(btf, java.util.List.of(), java.util.List.of());
     }
     try {
       return BpfProgram.load(spec);
     } catch (BpfException e) {
-      String subject = "program '" + p.name() + "' (" + p.sectionName() + ") of " + obj.source();
+      // ends with "(type)" like the runtime's own subjects, so Explain can name the type
+      String subject =
+          obj.source()
+              + ": program '"
+              + p.name()
+              + "' in section '"
+              + p.sectionName()
+              + "' ("
+              + p.type().libbpfName()
+              + ")";
       Optional<PoisonedRelocationLog.Explained> why =
           PoisonedRelocationLog.explain(linked, e.verifierLog(), kernel);
       if (why.isPresent()) {

@@ -43,6 +43,13 @@ final class ProgramLoad {
               .progIfindex(spec.ifindex())
               .attachBtfId(spec.attachBtfId())
               .attachFd(spec.attachBtfObjFd());
+      if (!spec.fdArray().isEmpty()) {
+        MemorySegment fds = arena.allocate(4L * spec.fdArray().size(), 8);
+        for (int i = 0; i < spec.fdArray().size(); i++) {
+          fds.set(ValueLayout.JAVA_INT, 4L * i, spec.fdArray().get(i));
+        }
+        attr.fdArray(fds);
+      }
       AttachType expected = spec.expectedAttachType();
       if (expected != null) {
         attr.expectedAttachType(expected.value());

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param logLevel 0 (log only on failure), 1, 2 (verbose) or with 4 (stats)
  * @param kernVersion {@code kern_version} (kprobes on kernels before 5.0 check it)
  * @param ifindex device for offload or device-bound XDP (0: none)
+ * @param fdArray {@code fd_array}: the BTF object fds that kfunc calls in module BTF index through
+ *     their {@code off} (entry 0 unused), or empty
  */
 @SuppressWarnings("ArrayRecordComponent") // bytes as the kernel exchanges them
 public record ProgramSpec(
@@ -40,7 +42,8 @@ public record ProgramSpec(
     int flags,
     int logLevel,
     int kernVersion,
-    int ifindex) {
+    int ifindex,
+    List<Integer> fdArray) {
 
   /** {@code BPF_F_SLEEPABLE}. */
   public static final int SLEEPABLE = 1 << 4;
@@ -59,12 +62,27 @@ public record ProgramSpec(
     }
     funcInfo = List.copyOf(funcInfo);
     lineInfo = List.copyOf(lineInfo);
+    fdArray = List.copyOf(fdArray);
   }
 
   /** A GPL program of {@code type} with no name, BTF or attach target. */
   public static ProgramSpec of(ProgramType type, byte[] instructions) {
     return new ProgramSpec(
-        type, instructions, "GPL", "", null, 0, 0, null, List.of(), List.of(), 0, 0, 0, 0);
+        type,
+        instructions,
+        "GPL",
+        "",
+        null,
+        0,
+        0,
+        null,
+        List.of(),
+        List.of(),
+        0,
+        0,
+        0,
+        0,
+        List.of());
   }
 
   /** The number of instructions (an {@code ld_imm64} counts as two). */
@@ -88,7 +106,8 @@ public record ProgramSpec(
         flags,
         logLevel,
         kernVersion,
-        ifindex);
+        ifindex,
+        fdArray);
   }
 
   /** With {@code license}. */
@@ -107,7 +126,8 @@ public record ProgramSpec(
         flags,
         logLevel,
         kernVersion,
-        ifindex);
+        ifindex,
+        fdArray);
   }
 
   /** With an expected attach type. */
@@ -126,7 +146,8 @@ public record ProgramSpec(
         flags,
         logLevel,
         kernVersion,
-        ifindex);
+        ifindex,
+        fdArray);
   }
 
   /**
@@ -147,7 +168,8 @@ public record ProgramSpec(
         flags,
         logLevel,
         kernVersion,
-        ifindex);
+        ifindex,
+        fdArray);
   }
 
   /** With the program's BTF and its func and line info. */
@@ -166,7 +188,8 @@ public record ProgramSpec(
         flags,
         logLevel,
         kernVersion,
-        ifindex);
+        ifindex,
+        fdArray);
   }
 
   /** With {@code prog_flags}. */
@@ -185,7 +208,8 @@ public record ProgramSpec(
         flags,
         logLevel,
         kernVersion,
-        ifindex);
+        ifindex,
+        fdArray);
   }
 
   /** With verifier log level {@code level}; above 0 the log is kept on success too. */
@@ -204,7 +228,8 @@ public record ProgramSpec(
         flags,
         level,
         kernVersion,
-        ifindex);
+        ifindex,
+        fdArray);
   }
 
   /** With {@code kern_version}. */
@@ -223,7 +248,28 @@ public record ProgramSpec(
         flags,
         logLevel,
         version,
-        ifindex);
+        ifindex,
+        fdArray);
+  }
+
+  /** With {@code fd_array} (index 0 is never used by instructions). */
+  public ProgramSpec withFdArray(List<Integer> fds) {
+    return new ProgramSpec(
+        type,
+        instructions,
+        license,
+        name,
+        expectedAttachType,
+        attachBtfId,
+        attachBtfObjFd,
+        btf,
+        funcInfo,
+        lineInfo,
+        flags,
+        logLevel,
+        kernVersion,
+        ifindex,
+        fds);
   }
 
   /** "program 'drop' (xdp)", for messages. */

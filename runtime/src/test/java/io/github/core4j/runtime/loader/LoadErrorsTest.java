@@ -55,6 +55,26 @@ class LoadErrorsTest {
   }
 
   @Test
+  void givenTargetBtfIsWhatRelocationsAndMessagesUse() {
+    java.nio.file.Path kernel61 =
+        TestObjects.testdata().resolve("btf/kernels/6.1.0-50-amd64.btf.xz");
+    OpenObject open = ObjectLoader.open(TestObjects.object("core_missing"));
+    BpfException e =
+        assertThrows(
+            BpfException.class,
+            () -> open.load(LoadOptions.defaults().withTargetBtf(kernel61)).close());
+    assertTrue(
+        e.getMessage().contains("does not exist on kernel 6.1.0-50-amd64.btf.xz"), e.getMessage());
+    try (LoadedObject o =
+        ObjectLoader.open(TestObjects.object("core_reads"))
+            .load(
+                LoadOptions.defaults()
+                    .withTargetBtf(java.nio.file.Path.of("/sys/kernel/btf/vmlinux")))) {
+      assertEquals(3, o.programs().size());
+    }
+  }
+
+  @Test
   void guardedPoisonedRelocationsLoad() {
     OpenObject open = ObjectLoader.open(TestObjects.object("core_missing"));
     open.autoload("unguarded_read", false);
@@ -143,12 +163,74 @@ class LoadErrorsTest {
   }
 
   @Test
+  void objectBtfTheKernelRefusesIsDroppedAsLibbpfDoes() throws Exception {
+    // struct drop_stats' member "packets" renamed "pack-ts": core4j reads the BTF, the kernel
+    // refuses a member name that is not a C identifier (EINVAL)
+    byte[] bytes = Files.readAllBytes(TestObjects.object("xdp_filter"));
+    io.github.core4j.elf.ElfSection btf =
+        io.github.core4j.elf.object.BpfObject.open(TestObjects.object("xdp_filter"))
+            .elf()
+            .section(".BTF")
+            .orElseThrow();
+    byte[] needle = "\0packets\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    int at = -1;
+    for (int i = (int) btf.offset(); i < btf.offset() + btf.size() - needle.length; i++) {
+      if (java.util.Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+        at = i;
+        break;
+      }
+    }
+    assertTrue(at > 0, "\"packets\" in .BTF strings");
+    bytes[at + 5] = '-';
+    try (LoadedObject o = ObjectLoader.open(bytes, "xdp_filter.bpf.o").load()) {
+      assertEquals(0, o.map("blocklist_v4").info().btfId(), "maps created without BTF");
+      assertEquals(
+          Frames.XDP_PASS,
+          o.program("xdp_filter").testRun(Frames.tcp4("10.0.0.1", "10.0.0.2", 80)).returnValue());
+    }
+  }
+
+  @Test
+  void pinRootOffBpffsIsRefusedWithAHint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    OpenObject open = ObjectLoader.open(TestObjects.object("maps_basic"));
+    BpfException e =
+        assertThrows(
+            BpfException.class, () -> open.load(LoadOptions.defaults().withPinRoot(dir)).close());
+    assertTrue(e.getMessage().contains("is not on a bpf filesystem"), e.getMessage());
+    assertTrue(e.getMessage().contains("recent_peers"), e.getMessage());
+  }
+
+  @Test
   void bigEndianObjectIsRefusedAtOpen() {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
             () -> ObjectLoader.open(TestObjects.testdata().resolve("bpf/out/xdp_filter.bpfeb.o")));
     assertTrue(e.getMessage().contains("big-endian"), e.getMessage());
+  }
+
+  @Test
+  void sectionsWithoutATargetAreAttachedExplicitly() {
+    try (LoadedObject o = ObjectLoader.open(TestObjects.object("xdp_filter")).load()) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> o.attach("xdp_filter"));
+      assertTrue(e.getMessage().contains("attachXdp"), e.getMessage());
+      assertEquals(java.util.List.of(), o.attachAll(), "nothing to attach by section");
+    }
+  }
+
+  @Test
+  void refusedProgramIsExplainedByType() {
+    OpenObject open = ObjectLoader.open(TestObjects.object("tracing_progs"));
+    try {
+      open.load().close();
+      Kernel.kernelLacks("a kernel that refuses trampolines (this one loads fentry programs)");
+    } catch (BpfException e) {
+      assertTrue(e.subject().endsWith("(tracing)"), e.subject());
+      assertTrue(
+          io.github.core4j.runtime.feature.Explain.explain(e).contains("trampolines"),
+          io.github.core4j.runtime.feature.Explain.explain(e));
+    }
   }
 
   @Test

@@ -9,8 +9,12 @@ import io.github.core4j.runtime.BpfException;
 import io.github.core4j.runtime.Kernel;
 import io.github.core4j.runtime.NoFdLeaks;
 import io.github.core4j.runtime.feature.KernelRelease;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,4 +72,48 @@ class ObjectLoaderTest {
       }
     }
   }
+
+  /**
+   * libbpf's per-program results, reproduced the way they were recorded: every program's autoload
+   * on ({@code ?} sections too), load; the program the failure names is recorded with its errno and
+   * turned off; again until the load succeeds.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("objects")
+  void everyProgramLoadsOrFailsAsWithLibbpf(String name) throws Exception {
+    TestObjects.LoadResults expected = TestObjects.loadResults(name);
+    if (!KernelRelease.current().release().equals(expected.kernel())) {
+      Kernel.kernelLacks(
+          "the kernel libbpf's results were recorded on (" + expected.kernel() + ")");
+    }
+    Map<String, String> results = new LinkedHashMap<>();
+    OpenObject open = ObjectLoader.open(TestObjects.object(name));
+    for (String p : expected.programs().keySet()) {
+      open.autoload(p, true);
+    }
+    try (PinRoot pins = PinRoot.create()) {
+      for (int attempt = 0; attempt <= expected.programs().size(); attempt++) {
+        try (LoadedObject loaded = open.load(LoadOptions.defaults().withPinRoot(pins.path()))) {
+          for (String p : loaded.programs().keySet()) {
+            results.put(p, "OK");
+          }
+          break;
+        } catch (BpfException e) {
+          Matcher m = PROGRAM.matcher(e.getMessage());
+          if (!m.find()) {
+            fail("the error names no program: " + e.getMessage());
+          }
+          results.put(m.group(1), e.errnoName());
+          open.autoload(m.group(1), false);
+        }
+      }
+    }
+    Map<String, String> ordered = new LinkedHashMap<>();
+    for (String p : expected.programs().keySet()) {
+      ordered.put(p, results.getOrDefault(p, "not loaded"));
+    }
+    assertEquals(expected.programs(), ordered);
+  }
+
+  private static final Pattern PROGRAM = Pattern.compile("program '([^']+)'");
 }
