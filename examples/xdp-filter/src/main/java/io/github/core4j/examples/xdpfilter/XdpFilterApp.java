@@ -67,7 +67,7 @@ public final class XdpFilterApp {
       new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
       for (Rule r : rules) {
         DropStats s = dropped(skel, r.id());
-        out.println(r + " dropped " + s.packets() + " packets " + s.bytes_() + " bytes");
+        out.println(r + " dropped " + s.packets() + " packets " + s.bytes() + " bytes");
       }
       out.println("icmp dropped " + skel.bss().icmpDropped());
     }
@@ -79,7 +79,7 @@ public final class XdpFilterApp {
     long bytes = 0;
     for (DropStats s : skel.maps().dropCounters().get(rule)) {
       packets += s.packets();
-      bytes += s.bytes_();
+      bytes += s.bytes();
     }
     return new DropStats(packets, bytes);
   }
