@@ -16,15 +16,23 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The clang that compiles {@code *.bpf.c} into BPF objects: {@code -O2 -g -target bpf
- * -D__TARGET_ARCH_<arch> -I<include dir>}, then the user's extra flags. {@code -g} is what gives
- * the object its BTF, which CO-RE and the skeleton need.
+ * -D__TARGET_ARCH_<arch> -fdebug-compilation-dir=. -I<include dir>}, then the user's extra flags.
+ * {@code -g} is what gives the object its BTF, which CO-RE and the skeleton need.
  *
  * @param executable the clang binary
  * @param arch libbpf's architecture name ({@link TargetArch})
  * @param includeDirs directories searched for headers, before the system ones
  * @param extraFlags the user's flags, after the fixed ones (so they can override them)
+ * @param workingDirectory where clang runs (the project's directory): the user's relative {@code
+ *     -I} paths are relative to it, and paths below it are passed relative, so the object's line
+ *     info names {@code src/main/bpf/x.bpf.c} wherever the project is checked out
  */
-public record Clang(Path executable, String arch, List<Path> includeDirs, List<String> extraFlags) {
+public record Clang(
+    Path executable,
+    String arch,
+    List<Path> includeDirs,
+    List<String> extraFlags,
+    Path workingDirectory) {
   /** The executables tried, in order, when none is configured. */
   public static final List<String> DEFAULT_EXECUTABLES = List.of("clang-16", "clang");
 
@@ -96,15 +104,23 @@ public record Clang(Path executable, String arch, List<Path> includeDirs, List<S
     cmd.add("-target");
     cmd.add("bpf");
     cmd.add(TargetArch.define(arch));
+    cmd.add("-fdebug-compilation-dir=.");
     for (Path dir : includeDirs) {
-      cmd.add("-I" + dir);
+      cmd.add("-I" + relative(dir));
     }
     cmd.addAll(extraFlags);
     cmd.add("-c");
-    cmd.add(source.toString());
+    cmd.add(relative(source));
     cmd.add("-o");
-    cmd.add(object.toString());
+    cmd.add(relative(object));
     return cmd;
+  }
+
+  /** {@code path} relative to the working directory when it lies below it, else as given. */
+  private String relative(Path path) {
+    Path base = workingDirectory.toAbsolutePath().normalize();
+    Path p = path.toAbsolutePath().normalize();
+    return p.startsWith(base) && !p.equals(base) ? base.relativize(p).toString() : path.toString();
   }
 
   /**
@@ -117,7 +133,11 @@ public record Clang(Path executable, String arch, List<Path> includeDirs, List<S
     try {
       Files.createDirectories(object.toAbsolutePath().getParent());
       Files.deleteIfExists(object);
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(cmd)
+              .directory(workingDirectory.toFile())
+              .redirectErrorStream(true)
+              .start();
       p.getOutputStream().close();
       String output = read(p.getInputStream()).strip();
       if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {

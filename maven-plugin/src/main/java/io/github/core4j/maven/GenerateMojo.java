@@ -94,6 +94,7 @@ public final class GenerateMojo extends AbstractMojo {
       String arch = targetArch;
       GenerateSettings settings =
           new GenerateSettings(
+              project.getBasedir().toPath(),
               bpfDirectory.toPath(),
               workDirectory.toPath(),
               sourceDirectory.toPath(),

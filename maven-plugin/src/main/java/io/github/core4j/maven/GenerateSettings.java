@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the {@code generate} goal is configured with, resolved to paths.
  *
+ * @param projectDirectory the project's base directory, where clang runs
  * @param bpfDirectory where {@code *.bpf.c} and prebuilt {@code *.bpf.o} are found
  * @param workDirectory the plugin's own directory ({@code target/core4j}): objects, {@code
  *     vmlinux.h}, the stamp
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param pathVariable the {@code PATH} clang is searched on
  */
 public record GenerateSettings(
+    Path projectDirectory,
     Path bpfDirectory,
     Path workDirectory,
     Path sourceDirectory,

@@ -98,7 +98,8 @@ public final class SkeletonBuild {
               Clang.locate(settings.clang(), settings.pathVariable()),
               settings.arch(),
               List.of(settings.includeDirectory(), settings.bpfDirectory()),
-              settings.clangFlags());
+              settings.clangFlags(),
+              settings.projectDirectory());
       VmlinuxHeader.requireBtf(settings.btf());
       stamp
           .setting("clang", clang.executable().toString())

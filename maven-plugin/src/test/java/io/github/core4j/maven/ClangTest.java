@@ -1,5 +1,6 @@
 package io.github.core4j.maven;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,9 +32,14 @@ class ClangTest {
       """;
 
   @Test
-  void theCommandLineHasTheFixedFlagsThenTheUsersThenTheFiles() {
+  void theCommandLineHasTheFixedFlagsThenTheUsersThenTheFilesRelativeToTheProject() {
     Clang clang =
-        new Clang(Path.of("/usr/bin/clang-16"), "x86", List.of(Path.of("/inc")), List.of("-Wall"));
+        new Clang(
+            Path.of("/usr/bin/clang-16"),
+            "x86",
+            List.of(Path.of("/inc"), Path.of("/p/target/core4j/include")),
+            List.of("-Wall"),
+            Path.of("/p"));
     assertEquals(
         List.of(
             "/usr/bin/clang-16",
@@ -42,13 +48,15 @@ class ClangTest {
             "-target",
             "bpf",
             "-D__TARGET_ARCH_x86",
+            "-fdebug-compilation-dir=.",
             "-I/inc",
+            "-Itarget/core4j/include",
             "-Wall",
             "-c",
-            "a.bpf.c",
+            "src/main/bpf/a.bpf.c",
             "-o",
-            "a.bpf.o"),
-        clang.command(Path.of("a.bpf.c"), Path.of("a.bpf.o")));
+            "target/core4j/obj/a.bpf.o"),
+        clang.command(Path.of("/p/src/main/bpf/a.bpf.c"), Path.of("/p/target/core4j/obj/a.bpf.o")));
   }
 
   @Test
@@ -83,7 +91,8 @@ class ClangTest {
     Path src = Files.writeString(dir.resolve("pass.bpf.c"), XDP_PASS);
     Path obj = dir.resolve("obj/pass.bpf.o");
     Clang clang =
-        new Clang(Clang.locate(null, System.getenv("PATH")), "x86", List.of(include), List.of());
+        new Clang(
+            Clang.locate(null, System.getenv("PATH")), "x86", List.of(include), List.of(), dir);
 
     clang.compile(src, obj, w -> {});
 
@@ -93,10 +102,32 @@ class ClangTest {
   }
 
   @Test
+  void theSameSourceGivesTheSameObjectWhereverTheProjectIs() throws IOException {
+    Tools.require("clang-16");
+    byte[] first = compileIn(dir.resolve("checkout-one"));
+    byte[] second = compileIn(dir.resolve("somewhere/else"));
+    assertArrayEquals(first, second);
+  }
+
+  private static byte[] compileIn(Path project) throws IOException {
+    Path include = project.resolve("target/core4j/include");
+    VmlinuxHeader.write(Tools.kernel("6.1.0-50-amd64"), include);
+    Path src = project.resolve("src/main/bpf/pass.bpf.c");
+    Files.createDirectories(src.getParent());
+    Files.writeString(src, XDP_PASS);
+    Path obj = project.resolve("target/core4j/obj/pass.bpf.o");
+    new Clang(
+            Clang.locate(null, System.getenv("PATH")), "x86", List.of(include), List.of(), project)
+        .compile(src, obj, w -> {});
+    return Files.readAllBytes(obj);
+  }
+
+  @Test
   void aCompileErrorCarriesClangsDiagnostics() throws IOException {
     Tools.require("clang-16");
     Path src = Files.writeString(dir.resolve("bad.bpf.c"), "int f(void) { return undeclared; }\n");
-    Clang clang = new Clang(Clang.locate(null, System.getenv("PATH")), "x86", List.of(), List.of());
+    Clang clang =
+        new Clang(Clang.locate(null, System.getenv("PATH")), "x86", List.of(), List.of(), dir);
 
     BuildException e =
         assertThrows(

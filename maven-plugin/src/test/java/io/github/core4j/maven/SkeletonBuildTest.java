@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.core4j.elf.object.BpfObject;
+import io.github.core4j.elf.object.Program;
 import io.github.core4j.skeleton.GeneratedSkeleton;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +28,7 @@ class SkeletonBuildTest {
 
   private GenerateSettings settings(List<String> flags) {
     return new GenerateSettings(
+        project,
         project.resolve("src/main/bpf"),
         project.resolve("target/core4j"),
         project.resolve("target/generated-sources/core4j"),
@@ -67,6 +70,7 @@ class SkeletonBuildTest {
     prebuilt();
     GenerateSettings s =
         new GenerateSettings(
+            project,
             project.resolve("src/main/bpf"),
             project.resolve("target/core4j"),
             project.resolve("target/generated-sources/core4j"),
@@ -100,6 +104,11 @@ class SkeletonBuildTest {
     assertEquals(List.of(project.resolve("target/core4j/obj/pass.bpf.o")), r.objects());
     assertTrue(Files.isRegularFile(project.resolve("target/core4j/include/vmlinux.h")));
     assertEquals(List.of("pass"), generated);
+    Program pass = BpfObject.open(r.objects().get(0)).program("pass_all").orElseThrow();
+    assertEquals(
+        "./src/main/bpf/pass.bpf.c",
+        pass.lineInfo().get(0).fileName(),
+        "line info names the source relative to the project, wherever it is checked out");
   }
 
   @Test
@@ -176,6 +185,7 @@ class SkeletonBuildTest {
     GenerateSettings good = settings(List.of());
     GenerateSettings bad =
         new GenerateSettings(
+            good.projectDirectory(),
             good.bpfDirectory(),
             good.workDirectory(),
             good.sourceDirectory(),
@@ -200,6 +210,7 @@ class SkeletonBuildTest {
     GenerateSettings good = settings(List.of());
     GenerateSettings noClang =
         new GenerateSettings(
+            good.projectDirectory(),
             good.bpfDirectory(),
             good.workDirectory(),
             good.sourceDirectory(),
