@@ -64,6 +64,25 @@ class GenSkeletonCommandTest {
   }
 
   @Test
+  void writesWhatTheGeneratorsGoldenFileHolds() throws IOException {
+    Path golden =
+        Path.of("../skeleton-gen/src/test/java/io/github/core4j/skeleton/golden/XdpFilter.java");
+    Result r =
+        run(
+            "gen",
+            "skeleton",
+            object("xdp_filter").toString(),
+            "--package",
+            "io.github.core4j.skeleton.golden",
+            "--out",
+            tmp.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(
+        Files.readString(golden),
+        Files.readString(tmp.resolve("io/github/core4j/skeleton/golden/XdpFilter.java")));
+  }
+
+  @Test
   void classNameDefaultsToTheObjectNameAndResourcesToOut() throws IOException {
     Result r =
         run(

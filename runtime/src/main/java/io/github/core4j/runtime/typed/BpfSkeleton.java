@@ -177,7 +177,11 @@ public abstract class BpfSkeleton implements AutoCloseable {
     }
     closed = true;
     RuntimeException failure = null;
-    for (AutoCloseable r : resources.reversed()) {
+    List<AutoCloseable> toClose;
+    synchronized (views) {
+      toClose = List.copyOf(resources);
+    }
+    for (AutoCloseable r : toClose.reversed()) {
       try {
         r.close();
       } catch (Exception e) {

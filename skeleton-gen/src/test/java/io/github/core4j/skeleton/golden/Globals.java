@@ -12,7 +12,8 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Skeleton of BPF object {@code globals.bpfel.o}: typed access to its programs, maps and global variables.
+ * Skeleton of BPF object {@code globals.bpfel.o}: typed access to its programs, maps and global
+ * variables.
  *
  * <pre>{@code
  * try (Globals skel = Globals.open()) {
@@ -24,110 +25,101 @@ import java.util.Arrays;
  * }</pre>
  *
  * <p>Programs:
+ *
  * <ul>
  *   <li>{@code snapshot_globals} in section {@code syscall}
  *   <li>{@code count_switches} in section {@code tp_btf/sched_switch}
  * </ul>
  */
 public final class Globals extends BpfSkeleton {
-  /**
-   * The object's byte order: every value is encoded in it.
-   */
+  /** The object's byte order: every value is encoded in it. */
   public static final ByteOrder BYTE_ORDER = ByteOrder.LITTLE_ENDIAN;
 
-  /**
-   * The class-path resource, beside this class, holding the object.
-   */
+  /** The class-path resource, beside this class, holding the object. */
   public static final String RESOURCE = "Globals.bpf.o";
 
   private static final ValueLayout.OfByte I8 = ValueLayout.JAVA_BYTE;
 
-  private static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(BYTE_ORDER);
+  private static final ValueLayout.OfShort I16 =
+      ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(BYTE_ORDER);
 
   private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(BYTE_ORDER);
 
-  private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(BYTE_ORDER);
+  private static final ValueLayout.OfLong I64 =
+      ValueLayout.JAVA_LONG_UNALIGNED.withOrder(BYTE_ORDER);
 
-  private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(BYTE_ORDER);
+  private static final ValueLayout.OfFloat F32 =
+      ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(BYTE_ORDER);
 
-  private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(BYTE_ORDER);
+  private static final ValueLayout.OfDouble F64 =
+      ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(BYTE_ORDER);
 
   private Globals(byte[] objectBytes) {
     super(objectBytes, "globals.bpfel.o");
   }
 
   /**
-   * Opens the object embedded beside this class (resource {@link #RESOURCE}); nothing touches the kernel until {@code load()}.
+   * Opens the object embedded beside this class (resource {@link #RESOURCE}); nothing touches the
+   * kernel until {@code load()}.
    */
   public static Globals open() {
     return new Globals(resource(Globals.class, RESOURCE));
   }
 
   /**
-   * Opens {@code objectBytes} instead of the embedded object: a build of the same C source (same maps, programs and globals).
+   * Opens {@code objectBytes} instead of the embedded object: a build of the same C source (same
+   * maps, programs and globals).
    */
   public static Globals open(byte[] objectBytes) {
     return new Globals(objectBytes);
   }
 
-  /**
-   * The variables of {@code .rodata} (settable before load only).
-   */
+  /** The variables of {@code .rodata} (settable before load only). */
   public Rodata rodata() {
     return new Rodata();
   }
 
-  /**
-   * The variables of {@code .data}.
-   */
+  /** The variables of {@code .data}. */
   public Data data() {
     return new Data();
   }
 
-  /**
-   * The variables of {@code .rodata.limits} (settable before load only).
-   */
+  /** The variables of {@code .rodata.limits} (settable before load only). */
   public RodataLimits rodataLimits() {
     return new RodataLimits();
   }
 
-  /**
-   * The variables of {@code .data.stats}.
-   */
+  /** The variables of {@code .data.stats}. */
   public DataStats dataStats() {
     return new DataStats();
   }
 
-  /**
-   * The variables of {@code .bss}.
-   */
+  /** The variables of {@code .bss}. */
   public Bss bss() {
     return new Bss();
   }
 
-  /**
-   * The maps, typed (after load).
-   */
+  /** The maps, typed (after load). */
   public Maps maps() {
     return new Maps();
   }
 
-  /**
-   * The programs.
-   */
+  /** The programs. */
   public Progs progs() {
     return new Progs();
   }
 
   /**
-   * The variables of section {@code .rodata} (49 bytes, internal map {@code globals.rodata}). Programs only read them: set them after {@code open()} and before {@code load()}; the kernel freezes them at load.
+   * The variables of section {@code .rodata} (49 bytes, internal map {@code globals.rodata}).
+   * Programs only read them: set them after {@code open()} and before {@code load()}; the kernel
+   * freezes them at load.
    */
   public final class Rodata {
-    private Rodata() {
-    }
+    private Rodata() {}
 
     /**
-     * Global {@code sample_every} at offset 0 of {@code .rodata}: C type {@code const volatile __u32} (unsigned 32-bit).
+     * Global {@code sample_every} at offset 0 of {@code .rodata}: C type {@code const volatile
+     * __u32} (unsigned 32-bit).
      */
     public int sampleEvery() {
       MemorySegment segment = globalData(".rodata");
@@ -135,7 +127,8 @@ public final class Globals extends BpfSkeleton {
     }
 
     /**
-     * Sets global {@code sample_every}. Before load only: throws {@link IllegalStateException} after.
+     * Sets global {@code sample_every}. Before load only: throws {@link IllegalStateException}
+     * after.
      *
      * @return this, for chaining
      */
@@ -146,7 +139,8 @@ public final class Globals extends BpfSkeleton {
     }
 
     /**
-     * Global {@code verbose} at offset 4 of {@code .rodata}: C type {@code const volatile bool} (C bool).
+     * Global {@code verbose} at offset 4 of {@code .rodata}: C type {@code const volatile bool} (C
+     * bool).
      */
     public boolean verbose() {
       MemorySegment segment = globalData(".rodata");
@@ -165,7 +159,8 @@ public final class Globals extends BpfSkeleton {
     }
 
     /**
-     * Global {@code instance_name} at offset 5 of {@code .rodata}: C type {@code const volatile char[16]} (a C string buffer).
+     * Global {@code instance_name} at offset 5 of {@code .rodata}: C type {@code const volatile
+     * char[16]} (a C string buffer).
      */
     public byte[] instanceName() {
       MemorySegment segment = globalData(".rodata");
@@ -173,7 +168,8 @@ public final class Globals extends BpfSkeleton {
     }
 
     /**
-     * Sets global {@code instance_name}. Before load only: throws {@link IllegalStateException} after.
+     * Sets global {@code instance_name}. Before load only: throws {@link IllegalStateException}
+     * after.
      *
      * @return this, for chaining
      */
@@ -183,9 +179,7 @@ public final class Globals extends BpfSkeleton {
       return this;
     }
 
-    /**
-     * Global {@code instance_name} as text, up to its first NUL.
-     */
+    /** Global {@code instance_name} as text, up to its first NUL. */
     public String instanceNameString() {
       return CStrings.decode(instanceName());
     }
@@ -200,7 +194,8 @@ public final class Globals extends BpfSkeleton {
     }
 
     /**
-     * Global {@code cpu_range} at offset 22 of {@code .rodata}: C type {@code const volatile struct (anonymous)}.
+     * Global {@code cpu_range} at offset 22 of {@code .rodata}: C type {@code const volatile struct
+     * (anonymous)}.
      */
     public CpuRange cpuRange() {
       MemorySegment segment = globalData(".rodata");
@@ -220,14 +215,15 @@ public final class Globals extends BpfSkeleton {
   }
 
   /**
-   * The variables of section {@code .data} (20 bytes, internal map {@code globals.data}). Programs and Java share them: after load, reads and writes go to the live map.
+   * The variables of section {@code .data} (20 bytes, internal map {@code globals.data}). Programs
+   * and Java share them: after load, reads and writes go to the live map.
    */
   public final class Data {
-    private Data() {
-    }
+    private Data() {}
 
     /**
-     * Global {@code generation} at offset 0 of {@code .data}: C type {@code __u64} (unsigned 64-bit).
+     * Global {@code generation} at offset 0 of {@code .data}: C type {@code __u64} (unsigned
+     * 64-bit).
      */
     public long generation() {
       MemorySegment segment = globalData(".data");
@@ -265,7 +261,8 @@ public final class Globals extends BpfSkeleton {
     }
 
     /**
-     * Global {@code greeting} at offset 12 of {@code .data}: C type {@code char[8]} (a C string buffer).
+     * Global {@code greeting} at offset 12 of {@code .data}: C type {@code char[8]} (a C string
+     * buffer).
      */
     public byte[] greeting() {
       MemorySegment segment = globalData(".data");
@@ -283,9 +280,7 @@ public final class Globals extends BpfSkeleton {
       return this;
     }
 
-    /**
-     * Global {@code greeting} as text, up to its first NUL.
-     */
+    /** Global {@code greeting} as text, up to its first NUL. */
     public String greetingString() {
       return CStrings.decode(greeting());
     }
@@ -301,14 +296,16 @@ public final class Globals extends BpfSkeleton {
   }
 
   /**
-   * The variables of section {@code .rodata.limits} (10 bytes, internal map {@code .rodata.limits}). Programs only read them: set them after {@code open()} and before {@code load()}; the kernel freezes them at load.
+   * The variables of section {@code .rodata.limits} (10 bytes, internal map {@code
+   * .rodata.limits}). Programs only read them: set them after {@code open()} and before {@code
+   * load()}; the kernel freezes them at load.
    */
   public final class RodataLimits {
-    private RodataLimits() {
-    }
+    private RodataLimits() {}
 
     /**
-     * Global {@code max_bytes} at offset 0 of {@code .rodata.limits}: C type {@code const volatile __u32} (unsigned 32-bit).
+     * Global {@code max_bytes} at offset 0 of {@code .rodata.limits}: C type {@code const volatile
+     * __u32} (unsigned 32-bit).
      */
     public int maxBytes() {
       MemorySegment segment = globalData(".rodata.limits");
@@ -327,7 +324,8 @@ public final class Globals extends BpfSkeleton {
     }
 
     /**
-     * Global {@code allowed_ports} at offset 4 of {@code .rodata.limits}: C type {@code const volatile __u16[3]}.
+     * Global {@code allowed_ports} at offset 4 of {@code .rodata.limits}: C type {@code const
+     * volatile __u16[3]}.
      */
     public short[] allowedPorts() {
       MemorySegment segment = globalData(".rodata.limits");
@@ -335,7 +333,8 @@ public final class Globals extends BpfSkeleton {
     }
 
     /**
-     * Sets global {@code allowed_ports}. Before load only: throws {@link IllegalStateException} after.
+     * Sets global {@code allowed_ports}. Before load only: throws {@link IllegalStateException}
+     * after.
      *
      * @return this, for chaining
      */
@@ -347,15 +346,13 @@ public final class Globals extends BpfSkeleton {
   }
 
   /**
-   * The variables of section {@code .data.stats} (36 bytes, internal map {@code .data.stats}). Programs and Java share them: after load, reads and writes go to the live map.
+   * The variables of section {@code .data.stats} (36 bytes, internal map {@code .data.stats}).
+   * Programs and Java share them: after load, reads and writes go to the live map.
    */
   public final class DataStats {
-    private DataStats() {
-    }
+    private DataStats() {}
 
-    /**
-     * Global {@code hits} at offset 0 of {@code .data.stats}: C type {@code __u64[4]}.
-     */
+    /** Global {@code hits} at offset 0 of {@code .data.stats}: C type {@code __u64[4]}. */
     public long[] hits() {
       MemorySegment segment = globalData(".data.stats");
       return Codec.int64Array(4, BYTE_ORDER).decode(segment.asSlice(0L, 32L));
@@ -373,7 +370,8 @@ public final class Globals extends BpfSkeleton {
     }
 
     /**
-     * Global {@code hit_mask} at offset 32 of {@code .data.stats}: C type {@code __u32} (unsigned 32-bit).
+     * Global {@code hit_mask} at offset 32 of {@code .data.stats}: C type {@code __u32} (unsigned
+     * 32-bit).
      */
     public int hitMask() {
       MemorySegment segment = globalData(".data.stats");
@@ -393,15 +391,13 @@ public final class Globals extends BpfSkeleton {
   }
 
   /**
-   * The variables of section {@code .bss} (72 bytes, internal map {@code globals.bss}). Programs and Java share them: after load, reads and writes go to the live map.
+   * The variables of section {@code .bss} (72 bytes, internal map {@code globals.bss}). Programs
+   * and Java share them: after load, reads and writes go to the live map.
    */
   public final class Bss {
-    private Bss() {
-    }
+    private Bss() {}
 
-    /**
-     * Global {@code calls} at offset 0 of {@code .bss}: C type {@code __u64} (unsigned 64-bit).
-     */
+    /** Global {@code calls} at offset 0 of {@code .bss}: C type {@code __u64} (unsigned 64-bit). */
     public long calls() {
       MemorySegment segment = globalData(".bss");
       return segment.get(I64, 0L);
@@ -457,7 +453,8 @@ public final class Globals extends BpfSkeleton {
     }
 
     /**
-     * Global {@code kernel_text_base} at offset 64 of {@code .bss}: C type {@code __u64} (unsigned 64-bit).
+     * Global {@code kernel_text_base} at offset 64 of {@code .bss}: C type {@code __u64} (unsigned
+     * 64-bit).
      */
     public long kernelTextBase() {
       MemorySegment segment = globalData(".bss");
@@ -480,78 +477,73 @@ public final class Globals extends BpfSkeleton {
    * The object's maps, typed from their BTF key and value types. Available after {@code load()}.
    */
   public final class Maps {
-    private Maps() {
-    }
+    private Maps() {}
   }
 
   /**
-   * The object's programs. Handles exist from {@code open()} (to switch autoload); running and attaching need {@code load()}.
+   * The object's programs. Handles exist from {@code open()} (to switch autoload); running and
+   * attaching need {@code load()}.
    */
   public final class Progs {
-    private Progs() {
-    }
+    private Progs() {}
 
     /**
      * Program {@code snapshot_globals} of section {@code syscall} (program type {@code syscall}).
      */
     public RunnableProgram snapshotGlobals() {
-      return view("prog:snapshot_globals", () -> new RunnableProgram(Globals.this, "snapshot_globals"));
+      return view(
+          "prog:snapshot_globals", () -> new RunnableProgram(Globals.this, "snapshot_globals"));
     }
 
     /**
-     * Program {@code count_switches} of section {@code tp_btf/sched_switch} (program type {@code tracing}).
+     * Program {@code count_switches} of section {@code tp_btf/sched_switch} (program type {@code
+     * tracing}).
      */
     public AttachableProgram countSwitches() {
-      return view("prog:count_switches", () -> new AttachableProgram(Globals.this, "count_switches"));
+      return view(
+          "prog:count_switches", () -> new AttachableProgram(Globals.this, "count_switches"));
     }
   }
 
   /**
    * C {@code const volatile struct (anonymous)} (4 bytes), as a record.
    *
-   * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield positions from the object's BTF, in its byte order.
+   * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield
+   * positions from the object's BTF, in its byte order.
    *
    * @param lo {@code lo} at offset 0: C type {@code __u16} (unsigned 16-bit)
    * @param hi {@code hi} at offset 2: C type {@code __u16} (unsigned 16-bit)
    */
   public record CpuRange(short lo, short hi) {
-    /**
-     * The size of the C type in bytes.
-     */
+    /** The size of the C type in bytes. */
     public static final long SIZE = 4L;
 
-    /**
-     * Converts between this type and its C bytes, for typed maps.
-     */
+    /** Converts between this type and its C bytes, for typed maps. */
     public static final Codec<CpuRange> CODEC = Codec.of(SIZE, CpuRange::encode, CpuRange::decode);
 
     /**
-     * Reads a {@code const volatile struct (anonymous)} from the first {@link #SIZE} bytes of {@code segment}.
+     * Reads a {@code const volatile struct (anonymous)} from the first {@link #SIZE} bytes of
+     * {@code segment}.
      */
     public static CpuRange decode(MemorySegment segment) {
-      return new CpuRange(
-          segment.get(I16, 0L),
-          segment.get(I16, 2L));
+      return new CpuRange(segment.get(I16, 0L), segment.get(I16, 2L));
     }
 
     /**
-     * Writes this record into the first {@link #SIZE} bytes of {@code segment}, member by member; padding bytes are left as they are.
+     * Writes this record into the first {@link #SIZE} bytes of {@code segment}, member by member;
+     * padding bytes are left as they are.
      */
     public void encode(MemorySegment segment) {
       segment.set(I16, 0L, lo);
       segment.set(I16, 2L, hi);
     }
 
-    /**
-     * The C bytes of this record, padding zeroed.
-     */
+    /** The C bytes of this record, padding zeroed. */
     public byte[] toBytes() {
       return CODEC.toBytes(this);
     }
 
-    /**
-     * The record held by {@code bytes} (at least {@link #SIZE} long).
-     */
+    /** The record held by {@code bytes} (at least {@link #SIZE} long). */
     public static CpuRange fromBytes(byte[] bytes) {
       return CODEC.fromBytes(bytes);
     }
@@ -560,26 +552,22 @@ public final class Globals extends BpfSkeleton {
   /**
    * C {@code struct (anonymous)} (48 bytes), as a record.
    *
-   * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield positions from the object's BTF, in its byte order.
+   * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield
+   * positions from the object's BTF, in its byte order.
    *
    * @param switches {@code switches} at offset 0: C type {@code __u64} (unsigned 64-bit)
    * @param preemptions {@code preemptions} at offset 8: C type {@code __u64} (unsigned 64-bit)
    * @param samples {@code samples} at offset 16: C type {@code __u64[4]}
    */
   public record SchedSeen(long switches, long preemptions, long[] samples) {
-    /**
-     * The size of the C type in bytes.
-     */
+    /** The size of the C type in bytes. */
     public static final long SIZE = 48L;
 
-    /**
-     * Converts between this type and its C bytes, for typed maps.
-     */
-    public static final Codec<SchedSeen> CODEC = Codec.of(SIZE, SchedSeen::encode, SchedSeen::decode);
+    /** Converts between this type and its C bytes, for typed maps. */
+    public static final Codec<SchedSeen> CODEC =
+        Codec.of(SIZE, SchedSeen::encode, SchedSeen::decode);
 
-    /**
-     * Reads a {@code struct (anonymous)} from the first {@link #SIZE} bytes of {@code segment}.
-     */
+    /** Reads a {@code struct (anonymous)} from the first {@link #SIZE} bytes of {@code segment}. */
     public static SchedSeen decode(MemorySegment segment) {
       return new SchedSeen(
           segment.get(I64, 0L),
@@ -588,7 +576,8 @@ public final class Globals extends BpfSkeleton {
     }
 
     /**
-     * Writes this record into the first {@link #SIZE} bytes of {@code segment}, member by member; padding bytes are left as they are.
+     * Writes this record into the first {@link #SIZE} bytes of {@code segment}, member by member;
+     * padding bytes are left as they are.
      */
     public void encode(MemorySegment segment) {
       segment.set(I64, 0L, switches);
@@ -596,16 +585,12 @@ public final class Globals extends BpfSkeleton {
       Codec.int64Array(4, BYTE_ORDER).encode(samples, segment.asSlice(16L, 32L));
     }
 
-    /**
-     * The C bytes of this record, padding zeroed.
-     */
+    /** The C bytes of this record, padding zeroed. */
     public byte[] toBytes() {
       return CODEC.toBytes(this);
     }
 
-    /**
-     * The record held by {@code bytes} (at least {@link #SIZE} long).
-     */
+    /** The record held by {@code bytes} (at least {@link #SIZE} long). */
     public static SchedSeen fromBytes(byte[] bytes) {
       return CODEC.fromBytes(bytes);
     }
@@ -613,9 +598,9 @@ public final class Globals extends BpfSkeleton {
     @Override
     public boolean equals(Object o) {
       return o instanceof SchedSeen other
-        && switches == other.switches
-        && preemptions == other.preemptions
-        && Arrays.equals(samples, other.samples);
+          && switches == other.switches
+          && preemptions == other.preemptions
+          && Arrays.equals(samples, other.samples);
     }
 
     @Override
@@ -630,10 +615,13 @@ public final class Globals extends BpfSkeleton {
     @Override
     public String toString() {
       return "SchedSeen["
-        + "switches=" + switches
-        + ", preemptions=" + preemptions
-        + ", samples=" + Arrays.toString(samples)
-        + "]";
+          + "switches="
+          + switches
+          + ", preemptions="
+          + preemptions
+          + ", samples="
+          + Arrays.toString(samples)
+          + "]";
     }
   }
 }

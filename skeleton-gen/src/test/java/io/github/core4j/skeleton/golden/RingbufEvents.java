@@ -15,7 +15,8 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * Skeleton of BPF object {@code ringbuf_events.bpfel.o}: typed access to its programs, maps and global variables.
+ * Skeleton of BPF object {@code ringbuf_events.bpfel.o}: typed access to its programs, maps and
+ * global variables.
  *
  * <pre>{@code
  * try (RingbufEvents skel = RingbufEvents.open()) {
@@ -27,6 +28,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Programs:
+ *
  * <ul>
  *   <li>{@code trace_openat} in section {@code tracepoint/syscalls/sys_enter_openat}
  *   <li>{@code trace_execve} in section {@code tracepoint/syscalls/sys_enter_execve}
@@ -36,83 +38,79 @@ import java.util.Objects;
  * <p>Maps: {@code events}.
  */
 public final class RingbufEvents extends BpfSkeleton {
-  /**
-   * The object's byte order: every value is encoded in it.
-   */
+  /** The object's byte order: every value is encoded in it. */
   public static final ByteOrder BYTE_ORDER = ByteOrder.LITTLE_ENDIAN;
 
-  /**
-   * The class-path resource, beside this class, holding the object.
-   */
+  /** The class-path resource, beside this class, holding the object. */
   public static final String RESOURCE = "RingbufEvents.bpf.o";
 
   private static final ValueLayout.OfByte I8 = ValueLayout.JAVA_BYTE;
 
-  private static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(BYTE_ORDER);
+  private static final ValueLayout.OfShort I16 =
+      ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(BYTE_ORDER);
 
   private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(BYTE_ORDER);
 
-  private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(BYTE_ORDER);
+  private static final ValueLayout.OfLong I64 =
+      ValueLayout.JAVA_LONG_UNALIGNED.withOrder(BYTE_ORDER);
 
-  private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(BYTE_ORDER);
+  private static final ValueLayout.OfFloat F32 =
+      ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(BYTE_ORDER);
 
-  private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(BYTE_ORDER);
+  private static final ValueLayout.OfDouble F64 =
+      ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(BYTE_ORDER);
 
   private RingbufEvents(byte[] objectBytes) {
     super(objectBytes, "ringbuf_events.bpfel.o");
   }
 
   /**
-   * Opens the object embedded beside this class (resource {@link #RESOURCE}); nothing touches the kernel until {@code load()}.
+   * Opens the object embedded beside this class (resource {@link #RESOURCE}); nothing touches the
+   * kernel until {@code load()}.
    */
   public static RingbufEvents open() {
     return new RingbufEvents(resource(RingbufEvents.class, RESOURCE));
   }
 
   /**
-   * Opens {@code objectBytes} instead of the embedded object: a build of the same C source (same maps, programs and globals).
+   * Opens {@code objectBytes} instead of the embedded object: a build of the same C source (same
+   * maps, programs and globals).
    */
   public static RingbufEvents open(byte[] objectBytes) {
     return new RingbufEvents(objectBytes);
   }
 
-  /**
-   * The variables of {@code .rodata} (settable before load only).
-   */
+  /** The variables of {@code .rodata} (settable before load only). */
   public Rodata rodata() {
     return new Rodata();
   }
 
-  /**
-   * The variables of {@code .bss}.
-   */
+  /** The variables of {@code .bss}. */
   public Bss bss() {
     return new Bss();
   }
 
-  /**
-   * The maps, typed (after load).
-   */
+  /** The maps, typed (after load). */
   public Maps maps() {
     return new Maps();
   }
 
-  /**
-   * The programs.
-   */
+  /** The programs. */
   public Progs progs() {
     return new Progs();
   }
 
   /**
-   * The variables of section {@code .rodata} (4 bytes, internal map {@code ringbuf_.rodata}). Programs only read them: set them after {@code open()} and before {@code load()}; the kernel freezes them at load.
+   * The variables of section {@code .rodata} (4 bytes, internal map {@code ringbuf_.rodata}).
+   * Programs only read them: set them after {@code open()} and before {@code load()}; the kernel
+   * freezes them at load.
    */
   public final class Rodata {
-    private Rodata() {
-    }
+    private Rodata() {}
 
     /**
-     * Global {@code target_tgid} at offset 0 of {@code .rodata}: C type {@code const volatile __u32} (unsigned 32-bit).
+     * Global {@code target_tgid} at offset 0 of {@code .rodata}: C type {@code const volatile
+     * __u32} (unsigned 32-bit).
      */
     public int targetTgid() {
       MemorySegment segment = globalData(".rodata");
@@ -120,7 +118,8 @@ public final class RingbufEvents extends BpfSkeleton {
     }
 
     /**
-     * Sets global {@code target_tgid}. Before load only: throws {@link IllegalStateException} after.
+     * Sets global {@code target_tgid}. Before load only: throws {@link IllegalStateException}
+     * after.
      *
      * @return this, for chaining
      */
@@ -132,14 +131,15 @@ public final class RingbufEvents extends BpfSkeleton {
   }
 
   /**
-   * The variables of section {@code .bss} (16 bytes, internal map {@code ringbuf_.bss}). Programs and Java share them: after load, reads and writes go to the live map.
+   * The variables of section {@code .bss} (16 bytes, internal map {@code ringbuf_.bss}). Programs
+   * and Java share them: after load, reads and writes go to the live map.
    */
   public final class Bss {
-    private Bss() {
-    }
+    private Bss() {}
 
     /**
-     * Global {@code lost_events} at offset 0 of {@code .bss}: C type {@code __u64} (unsigned 64-bit).
+     * Global {@code lost_events} at offset 0 of {@code .bss}: C type {@code __u64} (unsigned
+     * 64-bit).
      */
     public long lostEvents() {
       MemorySegment segment = globalData(".bss");
@@ -158,7 +158,8 @@ public final class RingbufEvents extends BpfSkeleton {
     }
 
     /**
-     * Global {@code unused_event} at offset 8 of {@code .bss}: C type {@code const struct event *} (a pointer: an address of the BPF side).
+     * Global {@code unused_event} at offset 8 of {@code .bss}: C type {@code const struct event *}
+     * (a pointer: an address of the BPF side).
      */
     public long unusedEvent() {
       MemorySegment segment = globalData(".bss");
@@ -181,11 +182,11 @@ public final class RingbufEvents extends BpfSkeleton {
    * The object's maps, typed from their BTF key and value types. Available after {@code load()}.
    */
   public final class Maps {
-    private Maps() {
-    }
+    private Maps() {}
 
     /**
-     * Map {@code events} (ringbuf, max_entries 262144, section {@code .maps}): records of {@code struct event} (the struct named like the map).
+     * Map {@code events} (ringbuf, max_entries 262144, section {@code .maps}): records of {@code
+     * struct event} (the struct named like the map).
      *
      * @throws IllegalStateException before {@code load()}
      */
@@ -195,56 +196,51 @@ public final class RingbufEvents extends BpfSkeleton {
   }
 
   /**
-   * The object's programs. Handles exist from {@code open()} (to switch autoload); running and attaching need {@code load()}.
+   * The object's programs. Handles exist from {@code open()} (to switch autoload); running and
+   * attaching need {@code load()}.
    */
   public final class Progs {
-    private Progs() {
-    }
+    private Progs() {}
 
     /**
-     * Program {@code trace_openat} of section {@code tracepoint/syscalls/sys_enter_openat} (program type {@code tracepoint}).
+     * Program {@code trace_openat} of section {@code tracepoint/syscalls/sys_enter_openat} (program
+     * type {@code tracepoint}).
      */
     public AttachableProgram traceOpenat() {
-      return view("prog:trace_openat", () -> new AttachableProgram(RingbufEvents.this, "trace_openat"));
+      return view(
+          "prog:trace_openat", () -> new AttachableProgram(RingbufEvents.this, "trace_openat"));
     }
 
     /**
-     * Program {@code trace_execve} of section {@code tracepoint/syscalls/sys_enter_execve} (program type {@code tracepoint}).
+     * Program {@code trace_execve} of section {@code tracepoint/syscalls/sys_enter_execve} (program
+     * type {@code tracepoint}).
      */
     public AttachableProgram traceExecve() {
-      return view("prog:trace_execve", () -> new AttachableProgram(RingbufEvents.this, "trace_execve"));
+      return view(
+          "prog:trace_execve", () -> new AttachableProgram(RingbufEvents.this, "trace_execve"));
     }
 
     /**
-     * Program {@code trace_exit} of section {@code tracepoint/sched/sched_process_exit} (program type {@code tracepoint}).
+     * Program {@code trace_exit} of section {@code tracepoint/sched/sched_process_exit} (program
+     * type {@code tracepoint}).
      */
     public AttachableProgram traceExit() {
       return view("prog:trace_exit", () -> new AttachableProgram(RingbufEvents.this, "trace_exit"));
     }
   }
 
-  /**
-   * C {@code enum event_kind}: its enumerators and their values.
-   */
+  /** C {@code enum event_kind}: its enumerators and their values. */
   public enum EventKind {
-    /**
-     * {@code EVENT_EXEC} = 1.
-     */
+    /** {@code EVENT_EXEC} = 1. */
     EVENT_EXEC(1L),
 
-    /**
-     * {@code EVENT_OPEN} = 2.
-     */
+    /** {@code EVENT_OPEN} = 2. */
     EVENT_OPEN(2L),
 
-    /**
-     * {@code EVENT_EXIT} = 3.
-     */
+    /** {@code EVENT_EXIT} = 3. */
     EVENT_EXIT(3L),
 
-    /**
-     * A value the C enum does not name.
-     */
+    /** A value the C enum does not name. */
     UNKNOWN(0L);
 
     private final long value;
@@ -253,19 +249,16 @@ public final class RingbufEvents extends BpfSkeleton {
       this.value = value;
     }
 
-    /**
-     * The enumerator's C value; throws for {@code UNKNOWN}, which has none.
-     */
+    /** The enumerator's C value; throws for {@code UNKNOWN}, which has none. */
     public long value() {
       if (this == UNKNOWN) {
-        throw new IllegalStateException("UNKNOWN has no C value: keep the raw value it was decoded from");
+        throw new IllegalStateException(
+            "UNKNOWN has no C value: keep the raw value it was decoded from");
       }
       return value;
     }
 
-    /**
-     * The enumerator whose value is {@code raw} (the first, for aliases), else {@code UNKNOWN}.
-     */
+    /** The enumerator whose value is {@code raw} (the first, for aliases), else {@code UNKNOWN}. */
     public static EventKind of(long raw) {
       for (EventKind e : values()) {
         if (e != UNKNOWN && e.value == raw) {
@@ -279,7 +272,8 @@ public final class RingbufEvents extends BpfSkeleton {
   /**
    * C {@code struct proc_ids} (16 bytes), as a record.
    *
-   * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield positions from the object's BTF, in its byte order.
+   * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield
+   * positions from the object's BTF, in its byte order.
    *
    * @param pid {@code pid} at offset 0: C type {@code __u32} (unsigned 32-bit)
    * @param tgid {@code tgid} at offset 4: C type {@code __u32} (unsigned 32-bit)
@@ -287,29 +281,21 @@ public final class RingbufEvents extends BpfSkeleton {
    * @param uid {@code uid} at offset 12: C type {@code __u32} (unsigned 32-bit)
    */
   public record ProcIds(int pid, int tgid, int ppid, int uid) {
-    /**
-     * The size of the C type in bytes.
-     */
+    /** The size of the C type in bytes. */
     public static final long SIZE = 16L;
 
-    /**
-     * Converts between this type and its C bytes, for typed maps.
-     */
+    /** Converts between this type and its C bytes, for typed maps. */
     public static final Codec<ProcIds> CODEC = Codec.of(SIZE, ProcIds::encode, ProcIds::decode);
 
-    /**
-     * Reads a {@code struct proc_ids} from the first {@link #SIZE} bytes of {@code segment}.
-     */
+    /** Reads a {@code struct proc_ids} from the first {@link #SIZE} bytes of {@code segment}. */
     public static ProcIds decode(MemorySegment segment) {
       return new ProcIds(
-          segment.get(I32, 0L),
-          segment.get(I32, 4L),
-          segment.get(I32, 8L),
-          segment.get(I32, 12L));
+          segment.get(I32, 0L), segment.get(I32, 4L), segment.get(I32, 8L), segment.get(I32, 12L));
     }
 
     /**
-     * Writes this record into the first {@link #SIZE} bytes of {@code segment}, member by member; padding bytes are left as they are.
+     * Writes this record into the first {@link #SIZE} bytes of {@code segment}, member by member;
+     * padding bytes are left as they are.
      */
     public void encode(MemorySegment segment) {
       segment.set(I32, 0L, pid);
@@ -318,16 +304,12 @@ public final class RingbufEvents extends BpfSkeleton {
       segment.set(I32, 12L, uid);
     }
 
-    /**
-     * The C bytes of this record, padding zeroed.
-     */
+    /** The C bytes of this record, padding zeroed. */
     public byte[] toBytes() {
       return CODEC.toBytes(this);
     }
 
-    /**
-     * The record held by {@code bytes} (at least {@link #SIZE} long).
-     */
+    /** The record held by {@code bytes} (at least {@link #SIZE} long). */
     public static ProcIds fromBytes(byte[] bytes) {
       return CODEC.fromBytes(bytes);
     }
@@ -336,35 +318,28 @@ public final class RingbufEvents extends BpfSkeleton {
   /**
    * C {@code struct open_args} (12 bytes), as a record.
    *
-   * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield positions from the object's BTF, in its byte order.
+   * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield
+   * positions from the object's BTF, in its byte order.
    *
    * @param dfd {@code dfd} at offset 0: C type {@code __s32} (signed 32-bit)
    * @param flags {@code flags} at offset 4: C type {@code __u32} (unsigned 32-bit)
    * @param mode {@code mode} at offset 8: C type {@code __u16} (unsigned 16-bit)
    */
   public record OpenArgs(int dfd, int flags, short mode) {
-    /**
-     * The size of the C type in bytes.
-     */
+    /** The size of the C type in bytes. */
     public static final long SIZE = 12L;
 
-    /**
-     * Converts between this type and its C bytes, for typed maps.
-     */
+    /** Converts between this type and its C bytes, for typed maps. */
     public static final Codec<OpenArgs> CODEC = Codec.of(SIZE, OpenArgs::encode, OpenArgs::decode);
 
-    /**
-     * Reads a {@code struct open_args} from the first {@link #SIZE} bytes of {@code segment}.
-     */
+    /** Reads a {@code struct open_args} from the first {@link #SIZE} bytes of {@code segment}. */
     public static OpenArgs decode(MemorySegment segment) {
-      return new OpenArgs(
-          segment.get(I32, 0L),
-          segment.get(I32, 4L),
-          segment.get(I16, 8L));
+      return new OpenArgs(segment.get(I32, 0L), segment.get(I32, 4L), segment.get(I16, 8L));
     }
 
     /**
-     * Writes this record into the first {@link #SIZE} bytes of {@code segment}, member by member; padding bytes are left as they are.
+     * Writes this record into the first {@link #SIZE} bytes of {@code segment}, member by member;
+     * padding bytes are left as they are.
      */
     public void encode(MemorySegment segment) {
       segment.set(I32, 0L, dfd);
@@ -372,16 +347,12 @@ public final class RingbufEvents extends BpfSkeleton {
       segment.set(I16, 8L, mode);
     }
 
-    /**
-     * The C bytes of this record, padding zeroed.
-     */
+    /** The C bytes of this record, padding zeroed. */
     public byte[] toBytes() {
       return CODEC.toBytes(this);
     }
 
-    /**
-     * The record held by {@code bytes} (at least {@link #SIZE} long).
-     */
+    /** The record held by {@code bytes} (at least {@link #SIZE} long). */
     public static OpenArgs fromBytes(byte[] bytes) {
       return CODEC.fromBytes(bytes);
     }
@@ -390,49 +361,39 @@ public final class RingbufEvents extends BpfSkeleton {
   /**
    * C {@code struct exit_info} (8 bytes), as a record.
    *
-   * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield positions from the object's BTF, in its byte order.
+   * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield
+   * positions from the object's BTF, in its byte order.
    *
    * @param exitCode {@code exit_code} at offset 0: C type {@code __s32} (signed 32-bit)
    * @param nrThreads {@code nr_threads} at offset 4: C type {@code __u32} (unsigned 32-bit)
    */
   public record ExitInfo(int exitCode, int nrThreads) {
-    /**
-     * The size of the C type in bytes.
-     */
+    /** The size of the C type in bytes. */
     public static final long SIZE = 8L;
 
-    /**
-     * Converts between this type and its C bytes, for typed maps.
-     */
+    /** Converts between this type and its C bytes, for typed maps. */
     public static final Codec<ExitInfo> CODEC = Codec.of(SIZE, ExitInfo::encode, ExitInfo::decode);
 
-    /**
-     * Reads a {@code struct exit_info} from the first {@link #SIZE} bytes of {@code segment}.
-     */
+    /** Reads a {@code struct exit_info} from the first {@link #SIZE} bytes of {@code segment}. */
     public static ExitInfo decode(MemorySegment segment) {
-      return new ExitInfo(
-          segment.get(I32, 0L),
-          segment.get(I32, 4L));
+      return new ExitInfo(segment.get(I32, 0L), segment.get(I32, 4L));
     }
 
     /**
-     * Writes this record into the first {@link #SIZE} bytes of {@code segment}, member by member; padding bytes are left as they are.
+     * Writes this record into the first {@link #SIZE} bytes of {@code segment}, member by member;
+     * padding bytes are left as they are.
      */
     public void encode(MemorySegment segment) {
       segment.set(I32, 0L, exitCode);
       segment.set(I32, 4L, nrThreads);
     }
 
-    /**
-     * The C bytes of this record, padding zeroed.
-     */
+    /** The C bytes of this record, padding zeroed. */
     public byte[] toBytes() {
       return CODEC.toBytes(this);
     }
 
-    /**
-     * The record held by {@code bytes} (at least {@link #SIZE} long).
-     */
+    /** The record held by {@code bytes} (at least {@link #SIZE} long). */
     public static ExitInfo fromBytes(byte[] bytes) {
       return CODEC.fromBytes(bytes);
     }
@@ -441,37 +402,51 @@ public final class RingbufEvents extends BpfSkeleton {
   /**
    * C {@code struct event} (152 bytes), as a record.
    *
-   * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield positions from the object's BTF, in its byte order.
+   * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield
+   * positions from the object's BTF, in its byte order.
    *
    * @param ts {@code ts} at offset 0: C type {@code timestamp_ns_t} (unsigned 64-bit)
-   * @param kind {@code kind} at offset 8: C type {@code enum event_kind}, held as its raw value (convert with {@code EventKind.of})
+   * @param kind {@code kind} at offset 8: C type {@code enum event_kind}, held as its raw value
+   *     (convert with {@code EventKind.of})
    * @param ids {@code ids} at offset 12: C type {@code struct proc_ids}
    * @param comm {@code comm} at offset 28: C type {@code char[16]} (a C string buffer)
    * @param cpuSamples {@code cpu_samples} at offset 44: C type {@code __u32[4]}
    * @param u {@code u} at offset 64: C type {@code union (anonymous)}
-   * @param isRoot {@code is_root} 1-bit bitfield at bit offset 640: C type {@code __u32} (unsigned 32-bit)
-   * @param isKthread {@code is_kthread} 1-bit bitfield at bit offset 641: C type {@code __u32} (unsigned 32-bit)
-   * @param cpu {@code cpu} 12-bit bitfield at bit offset 642: C type {@code __u32} (unsigned 32-bit)
-   * @param reserved {@code reserved} 18-bit bitfield at bit offset 654: C type {@code __u32} (unsigned 32-bit)
-   * @param pathTrunc {@code path_trunc} 1-bit bitfield at bit offset 672: C type {@code __u8} (unsigned 8-bit)
-   * @param level {@code level} 3-bit bitfield at bit offset 673: C type {@code __u8} (unsigned 8-bit)
+   * @param isRoot {@code is_root} 1-bit bitfield at bit offset 640: C type {@code __u32} (unsigned
+   *     32-bit)
+   * @param isKthread {@code is_kthread} 1-bit bitfield at bit offset 641: C type {@code __u32}
+   *     (unsigned 32-bit)
+   * @param cpu {@code cpu} 12-bit bitfield at bit offset 642: C type {@code __u32} (unsigned
+   *     32-bit)
+   * @param reserved {@code reserved} 18-bit bitfield at bit offset 654: C type {@code __u32}
+   *     (unsigned 32-bit)
+   * @param pathTrunc {@code path_trunc} 1-bit bitfield at bit offset 672: C type {@code __u8}
+   *     (unsigned 8-bit)
+   * @param level {@code level} 3-bit bitfield at bit offset 673: C type {@code __u8} (unsigned
+   *     8-bit)
    * @param path {@code path} at offset 85: C type {@code char[64]} (a C string buffer)
    */
-  public record Event(long ts, int kind, ProcIds ids, byte[] comm, int[] cpuSamples, Event.U u,
-      int isRoot, int isKthread, int cpu, int reserved, byte pathTrunc, byte level, byte[] path) {
-    /**
-     * The size of the C type in bytes.
-     */
+  public record Event(
+      long ts,
+      int kind,
+      ProcIds ids,
+      byte[] comm,
+      int[] cpuSamples,
+      Event.U u,
+      int isRoot,
+      int isKthread,
+      int cpu,
+      int reserved,
+      byte pathTrunc,
+      byte level,
+      byte[] path) {
+    /** The size of the C type in bytes. */
     public static final long SIZE = 152L;
 
-    /**
-     * Converts between this type and its C bytes, for typed maps.
-     */
+    /** Converts between this type and its C bytes, for typed maps. */
     public static final Codec<Event> CODEC = Codec.of(SIZE, Event::encode, Event::decode);
 
-    /**
-     * Reads a {@code struct event} from the first {@link #SIZE} bytes of {@code segment}.
-     */
+    /** Reads a {@code struct event} from the first {@link #SIZE} bytes of {@code segment}. */
     public static Event decode(MemorySegment segment) {
       return new Event(
           segment.get(I64, 0L),
@@ -490,7 +465,8 @@ public final class RingbufEvents extends BpfSkeleton {
     }
 
     /**
-     * Writes this record into the first {@link #SIZE} bytes of {@code segment}, member by member; padding bytes are left as they are.
+     * Writes this record into the first {@link #SIZE} bytes of {@code segment}, member by member;
+     * padding bytes are left as they are.
      */
     public void encode(MemorySegment segment) {
       segment.set(I64, 0L, ts);
@@ -508,37 +484,27 @@ public final class RingbufEvents extends BpfSkeleton {
       Codec.bytes(64).encode(path, segment.asSlice(85L, 64L));
     }
 
-    /**
-     * The C bytes of this record, padding zeroed.
-     */
+    /** The C bytes of this record, padding zeroed. */
     public byte[] toBytes() {
       return CODEC.toBytes(this);
     }
 
-    /**
-     * The record held by {@code bytes} (at least {@link #SIZE} long).
-     */
+    /** The record held by {@code bytes} (at least {@link #SIZE} long). */
     public static Event fromBytes(byte[] bytes) {
       return CODEC.fromBytes(bytes);
     }
 
-    /**
-     * {@code kind} as a {@code EventKind}; {@code UNKNOWN} for values the C enum does not name.
-     */
+    /** {@code kind} as a {@code EventKind}; {@code UNKNOWN} for values the C enum does not name. */
     public EventKind kindEnum() {
       return EventKind.of(Integer.toUnsignedLong(kind));
     }
 
-    /**
-     * {@code comm} as text: its UTF-8 bytes up to the first NUL.
-     */
+    /** {@code comm} as text: its UTF-8 bytes up to the first NUL. */
     public String commString() {
       return CStrings.decode(comm);
     }
 
-    /**
-     * {@code path} as text: its UTF-8 bytes up to the first NUL.
-     */
+    /** {@code path} as text: its UTF-8 bytes up to the first NUL. */
     public String pathString() {
       return CStrings.decode(path);
     }
@@ -546,19 +512,19 @@ public final class RingbufEvents extends BpfSkeleton {
     @Override
     public boolean equals(Object o) {
       return o instanceof Event other
-        && ts == other.ts
-        && kind == other.kind
-        && ids.equals(other.ids)
-        && Arrays.equals(comm, other.comm)
-        && Arrays.equals(cpuSamples, other.cpuSamples)
-        && u.equals(other.u)
-        && isRoot == other.isRoot
-        && isKthread == other.isKthread
-        && cpu == other.cpu
-        && reserved == other.reserved
-        && pathTrunc == other.pathTrunc
-        && level == other.level
-        && Arrays.equals(path, other.path);
+          && ts == other.ts
+          && kind == other.kind
+          && ids.equals(other.ids)
+          && Arrays.equals(comm, other.comm)
+          && Arrays.equals(cpuSamples, other.cpuSamples)
+          && u.equals(other.u)
+          && isRoot == other.isRoot
+          && isKthread == other.isKthread
+          && cpu == other.cpu
+          && reserved == other.reserved
+          && pathTrunc == other.pathTrunc
+          && level == other.level
+          && Arrays.equals(path, other.path);
     }
 
     @Override
@@ -583,34 +549,44 @@ public final class RingbufEvents extends BpfSkeleton {
     @Override
     public String toString() {
       return "Event["
-        + "ts=" + ts
-        + ", kind=" + kind
-        + ", ids=" + ids
-        + ", comm=" + Arrays.toString(comm)
-        + ", cpuSamples=" + Arrays.toString(cpuSamples)
-        + ", u=" + u
-        + ", isRoot=" + isRoot
-        + ", isKthread=" + isKthread
-        + ", cpu=" + cpu
-        + ", reserved=" + reserved
-        + ", pathTrunc=" + pathTrunc
-        + ", level=" + level
-        + ", path=" + Arrays.toString(path)
-        + "]";
+          + "ts="
+          + ts
+          + ", kind="
+          + kind
+          + ", ids="
+          + ids
+          + ", comm="
+          + Arrays.toString(comm)
+          + ", cpuSamples="
+          + Arrays.toString(cpuSamples)
+          + ", u="
+          + u
+          + ", isRoot="
+          + isRoot
+          + ", isKthread="
+          + isKthread
+          + ", cpu="
+          + cpu
+          + ", reserved="
+          + reserved
+          + ", pathTrunc="
+          + pathTrunc
+          + ", level="
+          + level
+          + ", path="
+          + Arrays.toString(path)
+          + "]";
     }
 
     /**
-     * C {@code union (anonymous)} (16 bytes), as a view over its bytes: each member reads its own interpretation of them.
+     * C {@code union (anonymous)} (16 bytes), as a view over its bytes: each member reads its own
+     * interpretation of them.
      */
     public static final class U {
-      /**
-       * The size of the C type in bytes.
-       */
+      /** The size of the C type in bytes. */
       public static final long SIZE = 16L;
 
-      /**
-       * Converts between this type and its C bytes, for typed maps.
-       */
+      /** Converts between this type and its C bytes, for typed maps. */
       public static final Codec<U> CODEC = Codec.of(SIZE, U::encode, U::decode);
 
       private final byte[] bytes;
@@ -619,48 +595,37 @@ public final class RingbufEvents extends BpfSkeleton {
         this.bytes = bytes;
       }
 
-      /**
-       * The union held by the first {@link #SIZE} bytes of {@code segment}.
-       */
+      /** The union held by the first {@link #SIZE} bytes of {@code segment}. */
       public static U decode(MemorySegment segment) {
         return new U(segment.asSlice(0L, SIZE).toArray(ValueLayout.JAVA_BYTE));
       }
 
-      /**
-       * The union held by {@code bytes} (exactly {@link #SIZE} long).
-       */
+      /** The union held by {@code bytes} (exactly {@link #SIZE} long). */
       public static U fromBytes(byte[] bytes) {
         if (bytes.length != SIZE) {
-          throw new IllegalArgumentException("the union is " + SIZE + " bytes, not " + bytes.length);
+          throw new IllegalArgumentException(
+              "the union is " + SIZE + " bytes, not " + bytes.length);
         }
         return new U(bytes.clone());
       }
 
-      /**
-       * Writes the union's bytes into the first {@link #SIZE} bytes of {@code segment}.
-       */
+      /** Writes the union's bytes into the first {@link #SIZE} bytes of {@code segment}. */
       public void encode(MemorySegment segment) {
         MemorySegment.copy(bytes, 0, segment, ValueLayout.JAVA_BYTE, 0L, bytes.length);
       }
 
-      /**
-       * A copy of the union's bytes.
-       */
+      /** A copy of the union's bytes. */
       public byte[] toBytes() {
         return bytes.clone();
       }
 
-      /**
-       * Member {@code open} at offset 0: C type {@code struct open_args}.
-       */
+      /** Member {@code open} at offset 0: C type {@code struct open_args}. */
       public OpenArgs open() {
         MemorySegment segment = MemorySegment.ofArray(bytes);
         return OpenArgs.CODEC.decode(segment.asSlice(0L, 12L));
       }
 
-      /**
-       * A union holding member {@code open} = {@code value}, its other bytes zero.
-       */
+      /** A union holding member {@code open} = {@code value}, its other bytes zero. */
       public static U ofOpen(OpenArgs value) {
         byte[] bytes = new byte[(int) SIZE];
         MemorySegment segment = MemorySegment.ofArray(bytes);
@@ -668,17 +633,13 @@ public final class RingbufEvents extends BpfSkeleton {
         return new U(bytes);
       }
 
-      /**
-       * Member {@code exit} at offset 0: C type {@code struct exit_info}.
-       */
+      /** Member {@code exit} at offset 0: C type {@code struct exit_info}. */
       public ExitInfo exit() {
         MemorySegment segment = MemorySegment.ofArray(bytes);
         return ExitInfo.CODEC.decode(segment.asSlice(0L, 8L));
       }
 
-      /**
-       * A union holding member {@code exit} = {@code value}, its other bytes zero.
-       */
+      /** A union holding member {@code exit} = {@code value}, its other bytes zero. */
       public static U ofExit(ExitInfo value) {
         byte[] bytes = new byte[(int) SIZE];
         MemorySegment segment = MemorySegment.ofArray(bytes);
@@ -686,17 +647,13 @@ public final class RingbufEvents extends BpfSkeleton {
         return new U(bytes);
       }
 
-      /**
-       * Member {@code raw} at offset 0: C type {@code __u64[2]}.
-       */
+      /** Member {@code raw} at offset 0: C type {@code __u64[2]}. */
       public long[] raw() {
         MemorySegment segment = MemorySegment.ofArray(bytes);
         return Codec.int64Array(2, BYTE_ORDER).decode(segment.asSlice(0L, 16L));
       }
 
-      /**
-       * A union holding member {@code raw} = {@code value}, its other bytes zero.
-       */
+      /** A union holding member {@code raw} = {@code value}, its other bytes zero. */
       public static U ofRaw(long[] value) {
         byte[] bytes = new byte[(int) SIZE];
         MemorySegment segment = MemorySegment.ofArray(bytes);

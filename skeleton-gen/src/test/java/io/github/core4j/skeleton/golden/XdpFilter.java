@@ -12,7 +12,8 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Skeleton of BPF object {@code xdp_filter.bpfel.o}: typed access to its programs, maps and global variables.
+ * Skeleton of BPF object {@code xdp_filter.bpfel.o}: typed access to its programs, maps and global
+ * variables.
  *
  * <pre>{@code
  * try (XdpFilter skel = XdpFilter.open()) {
@@ -24,6 +25,7 @@ import java.util.Arrays;
  * }</pre>
  *
  * <p>Programs:
+ *
  * <ul>
  *   <li>{@code xdp_filter} in section {@code xdp}
  * </ul>
@@ -31,83 +33,79 @@ import java.util.Arrays;
  * <p>Maps: {@code blocklist_v4}, {@code blocklist_v6}, {@code drop_counters}.
  */
 public final class XdpFilter extends BpfSkeleton {
-  /**
-   * The object's byte order: every value is encoded in it.
-   */
+  /** The object's byte order: every value is encoded in it. */
   public static final ByteOrder BYTE_ORDER = ByteOrder.LITTLE_ENDIAN;
 
-  /**
-   * The class-path resource, beside this class, holding the object.
-   */
+  /** The class-path resource, beside this class, holding the object. */
   public static final String RESOURCE = "XdpFilter.bpf.o";
 
   private static final ValueLayout.OfByte I8 = ValueLayout.JAVA_BYTE;
 
-  private static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(BYTE_ORDER);
+  private static final ValueLayout.OfShort I16 =
+      ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(BYTE_ORDER);
 
   private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(BYTE_ORDER);
 
-  private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(BYTE_ORDER);
+  private static final ValueLayout.OfLong I64 =
+      ValueLayout.JAVA_LONG_UNALIGNED.withOrder(BYTE_ORDER);
 
-  private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(BYTE_ORDER);
+  private static final ValueLayout.OfFloat F32 =
+      ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(BYTE_ORDER);
 
-  private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(BYTE_ORDER);
+  private static final ValueLayout.OfDouble F64 =
+      ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(BYTE_ORDER);
 
   private XdpFilter(byte[] objectBytes) {
     super(objectBytes, "xdp_filter.bpfel.o");
   }
 
   /**
-   * Opens the object embedded beside this class (resource {@link #RESOURCE}); nothing touches the kernel until {@code load()}.
+   * Opens the object embedded beside this class (resource {@link #RESOURCE}); nothing touches the
+   * kernel until {@code load()}.
    */
   public static XdpFilter open() {
     return new XdpFilter(resource(XdpFilter.class, RESOURCE));
   }
 
   /**
-   * Opens {@code objectBytes} instead of the embedded object: a build of the same C source (same maps, programs and globals).
+   * Opens {@code objectBytes} instead of the embedded object: a build of the same C source (same
+   * maps, programs and globals).
    */
   public static XdpFilter open(byte[] objectBytes) {
     return new XdpFilter(objectBytes);
   }
 
-  /**
-   * The variables of {@code .rodata} (settable before load only).
-   */
+  /** The variables of {@code .rodata} (settable before load only). */
   public Rodata rodata() {
     return new Rodata();
   }
 
-  /**
-   * The variables of {@code .bss}.
-   */
+  /** The variables of {@code .bss}. */
   public Bss bss() {
     return new Bss();
   }
 
-  /**
-   * The maps, typed (after load).
-   */
+  /** The maps, typed (after load). */
   public Maps maps() {
     return new Maps();
   }
 
-  /**
-   * The programs.
-   */
+  /** The programs. */
   public Progs progs() {
     return new Progs();
   }
 
   /**
-   * The variables of section {@code .rodata} (1 bytes, internal map {@code xdp_filt.rodata}). Programs only read them: set them after {@code open()} and before {@code load()}; the kernel freezes them at load.
+   * The variables of section {@code .rodata} (1 bytes, internal map {@code xdp_filt.rodata}).
+   * Programs only read them: set them after {@code open()} and before {@code load()}; the kernel
+   * freezes them at load.
    */
   public final class Rodata {
-    private Rodata() {
-    }
+    private Rodata() {}
 
     /**
-     * Global {@code drop_icmp} at offset 0 of {@code .rodata}: C type {@code const volatile bool} (C bool).
+     * Global {@code drop_icmp} at offset 0 of {@code .rodata}: C type {@code const volatile bool}
+     * (C bool).
      */
     public boolean dropIcmp() {
       MemorySegment segment = globalData(".rodata");
@@ -127,14 +125,15 @@ public final class XdpFilter extends BpfSkeleton {
   }
 
   /**
-   * The variables of section {@code .bss} (8 bytes, internal map {@code xdp_filt.bss}). Programs and Java share them: after load, reads and writes go to the live map.
+   * The variables of section {@code .bss} (8 bytes, internal map {@code xdp_filt.bss}). Programs
+   * and Java share them: after load, reads and writes go to the live map.
    */
   public final class Bss {
-    private Bss() {
-    }
+    private Bss() {}
 
     /**
-     * Global {@code icmp_dropped} at offset 0 of {@code .bss}: C type {@code __u64} (unsigned 64-bit).
+     * Global {@code icmp_dropped} at offset 0 of {@code .bss}: C type {@code __u64} (unsigned
+     * 64-bit).
      */
     public long icmpDropped() {
       MemorySegment segment = globalData(".bss");
@@ -157,47 +156,59 @@ public final class XdpFilter extends BpfSkeleton {
    * The object's maps, typed from their BTF key and value types. Available after {@code load()}.
    */
   public final class Maps {
-    private Maps() {
-    }
+    private Maps() {}
 
     /**
-     * Map {@code blocklist_v4} (hash, max_entries 4096, section {@code .maps}): key {@code struct v4_rule_key}, value {@code __u32}.
+     * Map {@code blocklist_v4} (hash, max_entries 4096, section {@code .maps}): key {@code struct
+     * v4_rule_key}, value {@code __u32}.
      *
      * @throws IllegalStateException before {@code load()}
      */
     public TypedMap<V4RuleKey, Integer> blocklistV4() {
-      return view("map:blocklist_v4", () -> new TypedMap<>(loaded().map("blocklist_v4"), V4RuleKey.CODEC, Codec.int32(BYTE_ORDER)));
+      return view(
+          "map:blocklist_v4",
+          () ->
+              new TypedMap<>(
+                  loaded().map("blocklist_v4"), V4RuleKey.CODEC, Codec.int32(BYTE_ORDER)));
     }
 
     /**
-     * Map {@code blocklist_v6} (hash, max_entries 1024, section {@code .maps}): key {@code struct v6_rule_key}, value {@code __u32}.
+     * Map {@code blocklist_v6} (hash, max_entries 1024, section {@code .maps}): key {@code struct
+     * v6_rule_key}, value {@code __u32}.
      *
      * @throws IllegalStateException before {@code load()}
      */
     public TypedMap<V6RuleKey, Integer> blocklistV6() {
-      return view("map:blocklist_v6", () -> new TypedMap<>(loaded().map("blocklist_v6"), V6RuleKey.CODEC, Codec.int32(BYTE_ORDER)));
+      return view(
+          "map:blocklist_v6",
+          () ->
+              new TypedMap<>(
+                  loaded().map("blocklist_v6"), V6RuleKey.CODEC, Codec.int32(BYTE_ORDER)));
     }
 
     /**
-     * Map {@code drop_counters} (percpu_array, max_entries 256, section {@code .maps}): one {@code struct drop_stats} per CPU.
+     * Map {@code drop_counters} (percpu_array, max_entries 256, section {@code .maps}): one {@code
+     * struct drop_stats} per CPU.
      *
      * @throws IllegalStateException before {@code load()}
      */
     public TypedPerCpuArrayMap<DropStats> dropCounters() {
-      return view("map:drop_counters", () -> new TypedPerCpuArrayMap<>(loaded().map("drop_counters"), DropStats.CODEC, BYTE_ORDER));
+      return view(
+          "map:drop_counters",
+          () ->
+              new TypedPerCpuArrayMap<>(
+                  loaded().map("drop_counters"), DropStats.CODEC, BYTE_ORDER));
     }
   }
 
   /**
-   * The object's programs. Handles exist from {@code open()} (to switch autoload); running and attaching need {@code load()}.
+   * The object's programs. Handles exist from {@code open()} (to switch autoload); running and
+   * attaching need {@code load()}.
    */
   public final class Progs {
-    private Progs() {
-    }
+    private Progs() {}
 
-    /**
-     * Program {@code xdp_filter} of section {@code xdp} (program type {@code xdp}).
-     */
+    /** Program {@code xdp_filter} of section {@code xdp} (program type {@code xdp}). */
     public XdpProgram xdpFilter() {
       return view("prog:xdp_filter", () -> new XdpProgram(XdpFilter.this, "xdp_filter"));
     }
@@ -206,35 +217,31 @@ public final class XdpFilter extends BpfSkeleton {
   /**
    * C {@code struct v4_rule_key} (8 bytes), as a record.
    *
-   * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield positions from the object's BTF, in its byte order.
+   * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield
+   * positions from the object's BTF, in its byte order.
    *
-   * @param saddr {@code saddr} at offset 0: C type {@code __be32} (unsigned 32-bit; network byte order in memory, whatever the object's)
-   * @param dport {@code dport} at offset 4: C type {@code __be16} (unsigned 16-bit; network byte order in memory, whatever the object's)
+   * @param saddr {@code saddr} at offset 0: C type {@code __be32} (unsigned 32-bit; network byte
+   *     order in memory, whatever the object's)
+   * @param dport {@code dport} at offset 4: C type {@code __be16} (unsigned 16-bit; network byte
+   *     order in memory, whatever the object's)
    * @param pad {@code pad} at offset 6: C type {@code __u16} (unsigned 16-bit)
    */
   public record V4RuleKey(int saddr, short dport, short pad) {
-    /**
-     * The size of the C type in bytes.
-     */
+    /** The size of the C type in bytes. */
     public static final long SIZE = 8L;
 
-    /**
-     * Converts between this type and its C bytes, for typed maps.
-     */
-    public static final Codec<V4RuleKey> CODEC = Codec.of(SIZE, V4RuleKey::encode, V4RuleKey::decode);
+    /** Converts between this type and its C bytes, for typed maps. */
+    public static final Codec<V4RuleKey> CODEC =
+        Codec.of(SIZE, V4RuleKey::encode, V4RuleKey::decode);
 
-    /**
-     * Reads a {@code struct v4_rule_key} from the first {@link #SIZE} bytes of {@code segment}.
-     */
+    /** Reads a {@code struct v4_rule_key} from the first {@link #SIZE} bytes of {@code segment}. */
     public static V4RuleKey decode(MemorySegment segment) {
-      return new V4RuleKey(
-          segment.get(I32, 0L),
-          segment.get(I16, 4L),
-          segment.get(I16, 6L));
+      return new V4RuleKey(segment.get(I32, 0L), segment.get(I16, 4L), segment.get(I16, 6L));
     }
 
     /**
-     * Writes this record into the first {@link #SIZE} bytes of {@code segment}, member by member; padding bytes are left as they are.
+     * Writes this record into the first {@link #SIZE} bytes of {@code segment}, member by member;
+     * padding bytes are left as they are.
      */
     public void encode(MemorySegment segment) {
       segment.set(I32, 0L, saddr);
@@ -242,16 +249,12 @@ public final class XdpFilter extends BpfSkeleton {
       segment.set(I16, 6L, pad);
     }
 
-    /**
-     * The C bytes of this record, padding zeroed.
-     */
+    /** The C bytes of this record, padding zeroed. */
     public byte[] toBytes() {
       return CODEC.toBytes(this);
     }
 
-    /**
-     * The record held by {@code bytes} (at least {@link #SIZE} long).
-     */
+    /** The record held by {@code bytes} (at least {@link #SIZE} long). */
     public static V4RuleKey fromBytes(byte[] bytes) {
       return CODEC.fromBytes(bytes);
     }
@@ -260,26 +263,23 @@ public final class XdpFilter extends BpfSkeleton {
   /**
    * C {@code struct v6_rule_key} (20 bytes), as a record.
    *
-   * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield positions from the object's BTF, in its byte order.
+   * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield
+   * positions from the object's BTF, in its byte order.
    *
    * @param saddr {@code saddr} at offset 0: C type {@code __u8[16]}
-   * @param dport {@code dport} at offset 16: C type {@code __be16} (unsigned 16-bit; network byte order in memory, whatever the object's)
+   * @param dport {@code dport} at offset 16: C type {@code __be16} (unsigned 16-bit; network byte
+   *     order in memory, whatever the object's)
    * @param pad {@code pad} at offset 18: C type {@code __u16} (unsigned 16-bit)
    */
   public record V6RuleKey(byte[] saddr, short dport, short pad) {
-    /**
-     * The size of the C type in bytes.
-     */
+    /** The size of the C type in bytes. */
     public static final long SIZE = 20L;
 
-    /**
-     * Converts between this type and its C bytes, for typed maps.
-     */
-    public static final Codec<V6RuleKey> CODEC = Codec.of(SIZE, V6RuleKey::encode, V6RuleKey::decode);
+    /** Converts between this type and its C bytes, for typed maps. */
+    public static final Codec<V6RuleKey> CODEC =
+        Codec.of(SIZE, V6RuleKey::encode, V6RuleKey::decode);
 
-    /**
-     * Reads a {@code struct v6_rule_key} from the first {@link #SIZE} bytes of {@code segment}.
-     */
+    /** Reads a {@code struct v6_rule_key} from the first {@link #SIZE} bytes of {@code segment}. */
     public static V6RuleKey decode(MemorySegment segment) {
       return new V6RuleKey(
           Codec.bytes(16).decode(segment.asSlice(0L, 16L)),
@@ -288,7 +288,8 @@ public final class XdpFilter extends BpfSkeleton {
     }
 
     /**
-     * Writes this record into the first {@link #SIZE} bytes of {@code segment}, member by member; padding bytes are left as they are.
+     * Writes this record into the first {@link #SIZE} bytes of {@code segment}, member by member;
+     * padding bytes are left as they are.
      */
     public void encode(MemorySegment segment) {
       Codec.bytes(16).encode(saddr, segment.asSlice(0L, 16L));
@@ -296,16 +297,12 @@ public final class XdpFilter extends BpfSkeleton {
       segment.set(I16, 18L, pad);
     }
 
-    /**
-     * The C bytes of this record, padding zeroed.
-     */
+    /** The C bytes of this record, padding zeroed. */
     public byte[] toBytes() {
       return CODEC.toBytes(this);
     }
 
-    /**
-     * The record held by {@code bytes} (at least {@link #SIZE} long).
-     */
+    /** The record held by {@code bytes} (at least {@link #SIZE} long). */
     public static V6RuleKey fromBytes(byte[] bytes) {
       return CODEC.fromBytes(bytes);
     }
@@ -313,9 +310,9 @@ public final class XdpFilter extends BpfSkeleton {
     @Override
     public boolean equals(Object o) {
       return o instanceof V6RuleKey other
-        && Arrays.equals(saddr, other.saddr)
-        && dport == other.dport
-        && pad == other.pad;
+          && Arrays.equals(saddr, other.saddr)
+          && dport == other.dport
+          && pad == other.pad;
     }
 
     @Override
@@ -330,59 +327,53 @@ public final class XdpFilter extends BpfSkeleton {
     @Override
     public String toString() {
       return "V6RuleKey["
-        + "saddr=" + Arrays.toString(saddr)
-        + ", dport=" + dport
-        + ", pad=" + pad
-        + "]";
+          + "saddr="
+          + Arrays.toString(saddr)
+          + ", dport="
+          + dport
+          + ", pad="
+          + pad
+          + "]";
     }
   }
 
   /**
    * C {@code struct drop_stats} (16 bytes), as a record.
    *
-   * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield positions from the object's BTF, in its byte order.
+   * <p>{@link #decode} and {@link #encode} use the C layout: member offsets, padding and bitfield
+   * positions from the object's BTF, in its byte order.
    *
    * @param packets {@code packets} at offset 0: C type {@code __u64} (unsigned 64-bit)
    * @param bytes {@code bytes} at offset 8: C type {@code __u64} (unsigned 64-bit)
    */
   public record DropStats(long packets, long bytes) {
-    /**
-     * The size of the C type in bytes.
-     */
+    /** The size of the C type in bytes. */
     public static final long SIZE = 16L;
 
-    /**
-     * Converts between this type and its C bytes, for typed maps.
-     */
-    public static final Codec<DropStats> CODEC = Codec.of(SIZE, DropStats::encode, DropStats::decode);
+    /** Converts between this type and its C bytes, for typed maps. */
+    public static final Codec<DropStats> CODEC =
+        Codec.of(SIZE, DropStats::encode, DropStats::decode);
 
-    /**
-     * Reads a {@code struct drop_stats} from the first {@link #SIZE} bytes of {@code segment}.
-     */
+    /** Reads a {@code struct drop_stats} from the first {@link #SIZE} bytes of {@code segment}. */
     public static DropStats decode(MemorySegment segment) {
-      return new DropStats(
-          segment.get(I64, 0L),
-          segment.get(I64, 8L));
+      return new DropStats(segment.get(I64, 0L), segment.get(I64, 8L));
     }
 
     /**
-     * Writes this record into the first {@link #SIZE} bytes of {@code segment}, member by member; padding bytes are left as they are.
+     * Writes this record into the first {@link #SIZE} bytes of {@code segment}, member by member;
+     * padding bytes are left as they are.
      */
     public void encode(MemorySegment segment) {
       segment.set(I64, 0L, packets);
       segment.set(I64, 8L, bytes);
     }
 
-    /**
-     * The C bytes of this record, padding zeroed.
-     */
+    /** The C bytes of this record, padding zeroed. */
     public byte[] toBytes() {
       return CODEC.toBytes(this);
     }
 
-    /**
-     * The record held by {@code bytes} (at least {@link #SIZE} long).
-     */
+    /** The record held by {@code bytes} (at least {@link #SIZE} long). */
     public static DropStats fromBytes(byte[] bytes) {
       return CODEC.fromBytes(bytes);
     }
