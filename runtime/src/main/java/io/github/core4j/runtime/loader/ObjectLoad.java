@@ -98,7 +98,17 @@ final class ObjectLoad {
       }
       BtfStringOffsets strings =
           obj.btf().isPresent() && btf.funcInfo() ? new BtfStringOffsets(obj.btf().get()) : null;
-      int kernVersion = obj.kernelVersion().orElse(kernel.code());
+      ProgramLoadSettings settings =
+          new ProgramLoadSettings(
+              obj,
+              btf.btf(),
+              btf.funcInfo(),
+              options.logLevel(),
+              obj.kernelVersion().orElse(kernel.code()),
+              kernelName,
+              this::modules,
+              fdArray,
+              kernel.atLeast("4.17"));
       Map<String, BpfProgram> programs = new LinkedHashMap<>();
       Map<String, byte[]> instructions = new HashMap<>();
       for (Program p : obj.programs()) {
@@ -110,17 +120,7 @@ final class ObjectLoad {
         instructions.put(p.name(), linked.insns());
         programs.put(
             p.name(),
-            closer.add(
-                ProgramLoader.load(
-                    obj,
-                    linked,
-                    btf.btf(),
-                    btf.funcInfo(),
-                    structOps.targets.get(p.name()),
-                    fdArray.toList(),
-                    options.logLevel(),
-                    kernVersion,
-                    kernelName)));
+            closer.add(ProgramLoader.load(settings, linked, structOps.targets.get(p.name()))));
       }
       MapSlots.progArrays(obj, maps.maps, maps.reused, programs);
       return new LoadedObject(obj, maps.maps, programs, instructions, structOps, closer);
