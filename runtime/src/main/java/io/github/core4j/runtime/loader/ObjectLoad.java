@@ -31,6 +31,7 @@ final class ObjectLoad {
   private final BpfObject obj;
   private final Map<String, MemorySegment> globalData;
   private final Map<String, Boolean> autoload;
+  private final Map<String, Boolean> autocreate;
   private final LoadOptions options;
   private final KernelRelease kernel = KernelRelease.current();
   private final Closer closer = new Closer();
@@ -41,10 +42,12 @@ final class ObjectLoad {
       BpfObject obj,
       Map<String, MemorySegment> globalData,
       Map<String, Boolean> autoload,
+      Map<String, Boolean> autocreate,
       LoadOptions options) {
     this.obj = obj;
     this.globalData = globalData;
     this.autoload = autoload;
+    this.autocreate = autocreate;
     this.options = options;
   }
 
@@ -66,7 +69,7 @@ final class ObjectLoad {
 
       Path pinRoot = options.pinRoot() == null ? BpfFs.DEFAULT_MOUNT : options.pinRoot();
       structOps = StructOpsMaps.prepare(obj, KernelBtfIds::vmlinux);
-      maps = new MapCreator(obj, btf.btf(), pinRoot, kernel, structOps, closer);
+      maps = new MapCreator(obj, btf.btf(), pinRoot, kernel, structOps, autocreate, closer);
       maps.createAll();
       GlobalDataMaps.populate(obj, maps.maps, maps.reused, globalData, kconfig, kernel);
       MapSlots.mapsInMaps(obj, maps.maps, maps.reused);

@@ -105,7 +105,8 @@ final class ProgramLoader {
               + p.type().libbpfName()
               + ")";
       Optional<PoisonedRelocationLog.Explained> why =
-          PoisonedRelocationLog.explain(linked, e.verifierLog(), settings.kernel());
+          PoisonedRelocationLog.explain(linked, e.verifierLog(), settings.kernel())
+              .or(() -> MissingMapLog.explain(obj, e.verifierLog()));
       if (why.isPresent()) {
         BpfException explained =
             new BpfException(
