@@ -112,18 +112,22 @@ final class ObjectLoad {
               this::modules,
               fdArray,
               kernel.atLeast("4.17"));
+      // as libbpf: every program is linked and fixed up before the first one loads
+      Map<String, LinkedProgram> linked = new LinkedHashMap<>();
+      for (Program p : obj.programs()) {
+        if (autoload.getOrDefault(p.name(), false)) {
+          LinkedProgram l = SubprogramLinker.link(obj, p, code, poisons, strings);
+          ImmFixups.apply(obj, l, maps.maps, kconfigMap, ksyms);
+          linked.put(p.name(), l);
+        }
+      }
       Map<String, BpfProgram> programs = new LinkedHashMap<>();
       Map<String, byte[]> instructions = new HashMap<>();
-      for (Program p : obj.programs()) {
-        if (!autoload.getOrDefault(p.name(), false)) {
-          continue;
-        }
-        LinkedProgram linked = SubprogramLinker.link(obj, p, code, poisons, strings);
-        ImmFixups.apply(obj, linked, maps.maps, kconfigMap, ksyms);
-        instructions.put(p.name(), linked.insns());
+      for (LinkedProgram l : linked.values()) {
+        String name = l.program().name();
+        instructions.put(name, l.insns());
         programs.put(
-            p.name(),
-            closer.add(ProgramLoader.load(settings, linked, structOps.targets.get(p.name()))));
+            name, closer.add(ProgramLoader.load(settings, l, structOps.targets.get(name))));
       }
       MapSlots.progArrays(obj, maps.maps, maps.reused, programs);
       return new LoadedObject(obj, maps.maps, programs, instructions, structOps, closer);
