@@ -1,6 +1,5 @@
 package io.github.core4j.runtime.loader;
 
-import io.github.core4j.btf.Btf;
 import io.github.core4j.btf.source.BtfFiles;
 import io.github.core4j.elf.object.BpfObject;
 import io.github.core4j.elf.object.MapDefinition;
@@ -82,8 +81,10 @@ final class ObjectLoad {
       for (Program p : obj.subprograms()) {
         code.put(p.name(), p.code(ByteOrder.nativeOrder()));
       }
+      boolean hasCoreRelos =
+          obj.btfExt().map(x -> !x.coreRelos().sections().isEmpty()).orElse(false);
       Map<String, Map<Integer, CoreRelocationStep.Poison>> poisons =
-          obj.btf().isPresent()
+          obj.btf().isPresent() && hasCoreRelos
               ? CoreRelocationStep.run(
                   obj,
                   obj.btf().get(),
@@ -160,10 +161,23 @@ final class ObjectLoad {
     return m;
   }
 
+  /**
+   * What CO-RE relocates against: the given BTF file alone, or the running kernel's BTF with the
+   * loaded modules' BTF searched after it (libbpf searches modules only without a custom BTF).
+   */
   private Targets targets() {
     Path target = options.targetBtf();
-    Btf btf = target == null ? KernelBtfIds.vmlinux() : BtfFiles.read(target);
-    return Targets.of(TargetBtf.of("vmlinux", btf)).withByteOrder(ByteOrder.nativeOrder());
+    if (target != null) {
+      return Targets.of(TargetBtf.of("vmlinux", BtfFiles.read(target)))
+          .withByteOrder(ByteOrder.nativeOrder());
+    }
+    Targets t =
+        Targets.of(TargetBtf.of("vmlinux", KernelBtfIds.vmlinux()))
+            .withByteOrder(ByteOrder.nativeOrder());
+    for (ModuleBtfs.Module m : modules().modules()) {
+      t = t.withModule(TargetBtf.of(m.name(), m.btf()));
+    }
+    return t;
   }
 
   private String kernelName() {
