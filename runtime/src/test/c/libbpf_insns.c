@@ -13,7 +13,8 @@
  * map:<name>. Then what the kernel reports about them:
  *   func_info <n> / f <insn_off> <type_id>          per program
  *   line_info <n> / l <insn_off> <file_name_off> <line_off> <line_col>
- *   map <name> btf_key=<id> btf_value=<id> btf_vmlinux_value=<id>
+ *   map <name> type=<t> key=<n> value=<n> max=<n> flags=0x<x> btf_key=<id> btf_value=<id>
+ *       btf_vmlinux_value=<id>
  *   btf size=<n> fnv=<FNV-1a 64 of the loaded object BTF>
  * Build: cc -O2 -o libbpf_insns libbpf_insns.c -lbpf
  */
@@ -167,8 +168,10 @@ int main(int argc, char **argv)
 
 			if (bpf_map__fd(map) < 0 || bpf_obj_get_info_by_fd(bpf_map__fd(map), &info, &len))
 				continue;
-			printf("map %s btf_key=%u btf_value=%u btf_vmlinux_value=%u\n",
-			       bpf_map__name(map), info.btf_key_type_id,
+			printf("map %s type=%u key=%u value=%u max=%u flags=0x%x btf_key=%u"
+			       " btf_value=%u btf_vmlinux_value=%u\n",
+			       bpf_map__name(map), info.type, info.key_size, info.value_size,
+			       info.max_entries, info.map_flags, info.btf_key_type_id,
 			       info.btf_value_type_id, info.btf_vmlinux_value_type_id);
 		}
 	}

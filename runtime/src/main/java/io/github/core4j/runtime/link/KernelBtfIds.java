@@ -28,31 +28,33 @@ public final class KernelBtfIds {
     return b;
   }
 
+  /**
+   * The BTF type a tracing program of {@code attachType} aimed at {@code target} is loaded against.
+   *
+   * @param name the type's name ({@code btf_trace_sched_switch}, {@code bpf_lsm_file_open}, ...)
+   * @param kind its kind ({@code TYPEDEF} for tp_btf, {@code FUNC} otherwise)
+   */
+  public record Target(String name, BtfKind kind) {}
+
+  /** The name and kind libbpf looks up for {@code attachType} and {@code target}. */
+  public static Target target(AttachType attachType, String target) {
+    return switch (attachType) {
+      case TRACE_RAW_TP -> new Target("btf_trace_" + target, BtfKind.TYPEDEF);
+      case LSM_MAC, LSM_CGROUP -> new Target("bpf_lsm_" + target, BtfKind.FUNC);
+      default -> new Target(target, BtfKind.FUNC);
+    };
+  }
+
   /** The id for a tracing program of {@code attachType} aimed at {@code target}. */
   public static int forTarget(AttachType attachType, String target) {
-    String name;
-    BtfKind kind;
-    switch (attachType) {
-      case TRACE_RAW_TP -> {
-        name = "btf_trace_" + target;
-        kind = BtfKind.TYPEDEF;
-      }
-      case LSM_MAC, LSM_CGROUP -> {
-        name = "bpf_lsm_" + target;
-        kind = BtfKind.FUNC;
-      }
-      default -> {
-        name = target;
-        kind = BtfKind.FUNC;
-      }
-    }
+    Target t = target(attachType, target);
     return vmlinux()
-        .findByName(name, kind)
+        .findByName(t.name(), t.kind())
         .orElseThrow(
             () ->
                 new BpfException(
                     "vmlinux BTF lookup",
-                    "no " + kind + " '" + name + "' for " + attachType.libbpfName(),
+                    "no " + t.kind() + " '" + t.name() + "' for " + attachType.libbpfName(),
                     Errno.ESRCH.value()));
   }
 }

@@ -20,13 +20,17 @@ import org.jspecify.annotations.Nullable;
  * fd; a global variable {@code BPF_PSEUDO_MAP_VALUE} with its data map's fd and offset; a kconfig
  * value the same in the {@code .kconfig} map; a typed {@code __ksym} {@code BPF_PSEUDO_BTF_ID} with
  * its vmlinux BTF id, a typeless one its kallsyms address; a kfunc call {@code
- * BPF_PSEUDO_KFUNC_CALL} with the kfunc's BTF id. Unresolved weak externs become 0.
+ * BPF_PSEUDO_KFUNC_CALL} with the kfunc's BTF id. Unresolved weak externs become 0; loads of maps
+ * left out ({@code autocreate}) are poisoned.
  */
 final class ImmFixups {
   static final int PSEUDO_MAP_FD = 1;
   static final int PSEUDO_MAP_VALUE = 2;
   static final int PSEUDO_BTF_ID = 3;
   static final int PSEUDO_KFUNC_CALL = 2;
+
+  /** libbpf's {@code MAP_LDIMM64_POISON_BASE}: plus the map's index in the object. */
+  static final int MAP_POISON_BASE = 2001000000;
 
   private ImmFixups() {}
 
@@ -42,11 +46,19 @@ final class ImmFixups {
       int at = e.getKey();
       RelocationTarget target = e.getValue().target();
       if (target instanceof MapReference m) {
-        BpfMap map = map(obj, linked, maps, m.map());
-        ldImm64(insns, at, order, PSEUDO_MAP_FD, map.fd().value(), 0);
+        BpfMap map = maps.get(m.map());
+        if (map == null) {
+          poison(obj, insns, at, order, m.map());
+        } else {
+          ldImm64(insns, at, order, PSEUDO_MAP_FD, map.fd().value(), 0);
+        }
       } else if (target instanceof DataReference d) {
-        BpfMap map = map(obj, linked, maps, d.map());
-        ldImm64(insns, at, order, PSEUDO_MAP_VALUE, map.fd().value(), (int) d.offset());
+        BpfMap map = maps.get(d.map());
+        if (map == null) {
+          poison(obj, insns, at, order, d.map());
+        } else {
+          ldImm64(insns, at, order, PSEUDO_MAP_VALUE, map.fd().value(), (int) d.offset());
+        }
       } else if (target instanceof ExternReference x) {
         if (x.extern() instanceof KconfigExtern k) {
           if (kconfig == null) {
@@ -71,20 +83,24 @@ final class ImmFixups {
     }
   }
 
-  private static BpfMap map(
-      BpfObject obj, LinkedProgram linked, Map<String, BpfMap> maps, String name) {
-    BpfMap map = maps.get(name);
-    if (map == null) {
-      throw LoadFailure.of(
-          obj,
-          "relocate",
-          "program '"
-              + linked.program().name()
-              + "' refers to map '"
-              + name
-              + "', which was not created");
+  /**
+   * A load of a map that was not created becomes two invalid calls whose immediate names the map
+   * (libbpf's {@code poison_map_ldimm64}): harmless when unreachable, explained when not.
+   */
+  private static void poison(BpfObject obj, byte[] insns, int at, ByteOrder order, String map) {
+    int index = 0;
+    for (io.github.core4j.elf.object.MapDefinition def : obj.maps()) {
+      if (def.name().equals(map)) {
+        break;
+      }
+      index++;
     }
-    return map;
+    for (int i = at; i < at + 2; i++) {
+      BpfInsn.setCode(insns, i, BpfInsn.CALL);
+      BpfInsn.setRegs(insns, i, order, 0, 0);
+      BpfInsn.setOff(insns, i, order, (short) 0);
+      BpfInsn.setImm(insns, i, order, MAP_POISON_BASE + index);
+    }
   }
 
   private static void ldImm64(byte[] insns, int at, ByteOrder order, int src, int lo, int hi) {

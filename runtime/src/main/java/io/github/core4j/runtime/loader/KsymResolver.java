@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Resolves {@code __ksym} externs as libbpf does: typeless ones ({@code extern const void sym
@@ -34,8 +33,6 @@ import java.util.regex.Pattern;
  */
 final class KsymResolver {
   static final Path KALLSYMS = Path.of("/proc/kallsyms");
-
-  private static final Pattern FIELDS = Pattern.compile("\\s+");
 
   private KsymResolver() {}
 
@@ -162,24 +159,31 @@ final class KsymResolver {
     }
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
-        String[] f = FIELDS.split(line.strip(), 4);
-        if (f.length < 3 || !wanted.containsKey(f[2])) {
+        // "ffffffff81000000 T _stext\t[module]": address, type, name, optional module
+        int s1 = line.indexOf(' ');
+        int s2 = s1 < 0 ? -1 : line.indexOf(' ', s1 + 1);
+        if (s2 < 0) {
           continue;
         }
-        long address = Long.parseUnsignedLong(f[0], 16);
-        ResolvedKsym prev = out.get(f[2]);
+        int end = line.indexOf('\t', s2 + 1);
+        String name = line.substring(s2 + 1, end < 0 ? line.length() : end).strip();
+        if (!wanted.containsKey(name)) {
+          continue;
+        }
+        long address = Long.parseUnsignedLong(line.substring(0, s1), 16);
+        ResolvedKsym prev = out.get(name);
         if (prev != null && prev.address() != address) {
           throw LoadFailure.of(
               obj,
               "resolve externs",
               "extern (ksym) '"
-                  + f[2]
+                  + name
                   + "': resolution is ambiguous: 0x"
                   + Long.toHexString(prev.address())
                   + " or 0x"
                   + Long.toHexString(address));
         }
-        out.put(f[2], ResolvedKsym.address(address));
+        out.put(name, ResolvedKsym.address(address));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": " + e.getMessage(), e);

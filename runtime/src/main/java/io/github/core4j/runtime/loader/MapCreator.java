@@ -57,6 +57,7 @@ final class MapCreator {
   private final KernelRelease kernel;
   private final Closer closer;
   private final StructOpsMaps structOps;
+  private final Map<String, Boolean> autocreate;
 
   /** The maps created or reused, by libbpf name, in the object's order. */
   final Map<String, BpfMap> maps = new LinkedHashMap<>();
@@ -73,6 +74,7 @@ final class MapCreator {
       Path pinRoot,
       KernelRelease kernel,
       StructOpsMaps structOps,
+      Map<String, Boolean> autocreate,
       Closer closer) {
     this.obj = obj;
     this.btf = btf;
@@ -80,11 +82,12 @@ final class MapCreator {
     this.kernel = kernel;
     this.closer = closer;
     this.structOps = structOps;
+    this.autocreate = autocreate;
   }
 
   void createAll() {
     for (MapDefinition def : obj.maps()) {
-      if (!def.autocreate()) {
+      if (!autocreate.getOrDefault(def.name(), def.autocreate())) {
         continue;
       }
       if (def.kind() == MapKind.STRUCT_OPS) {

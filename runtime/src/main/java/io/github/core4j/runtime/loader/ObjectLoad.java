@@ -1,6 +1,5 @@
 package io.github.core4j.runtime.loader;
 
-import io.github.core4j.btf.Btf;
 import io.github.core4j.btf.source.BtfFiles;
 import io.github.core4j.elf.object.BpfObject;
 import io.github.core4j.elf.object.MapDefinition;
@@ -31,6 +30,7 @@ final class ObjectLoad {
   private final BpfObject obj;
   private final Map<String, MemorySegment> globalData;
   private final Map<String, Boolean> autoload;
+  private final Map<String, Boolean> autocreate;
   private final LoadOptions options;
   private final KernelRelease kernel = KernelRelease.current();
   private final Closer closer = new Closer();
@@ -41,10 +41,12 @@ final class ObjectLoad {
       BpfObject obj,
       Map<String, MemorySegment> globalData,
       Map<String, Boolean> autoload,
+      Map<String, Boolean> autocreate,
       LoadOptions options) {
     this.obj = obj;
     this.globalData = globalData;
     this.autoload = autoload;
+    this.autocreate = autocreate;
     this.options = options;
   }
 
@@ -66,7 +68,7 @@ final class ObjectLoad {
 
       Path pinRoot = options.pinRoot() == null ? BpfFs.DEFAULT_MOUNT : options.pinRoot();
       structOps = StructOpsMaps.prepare(obj, KernelBtfIds::vmlinux);
-      maps = new MapCreator(obj, btf.btf(), pinRoot, kernel, structOps, closer);
+      maps = new MapCreator(obj, btf.btf(), pinRoot, kernel, structOps, autocreate, closer);
       maps.createAll();
       GlobalDataMaps.populate(obj, maps.maps, maps.reused, globalData, kconfig, kernel);
       MapSlots.mapsInMaps(obj, maps.maps, maps.reused);
@@ -79,8 +81,10 @@ final class ObjectLoad {
       for (Program p : obj.subprograms()) {
         code.put(p.name(), p.code(ByteOrder.nativeOrder()));
       }
+      boolean hasCoreRelos =
+          obj.btfExt().map(x -> !x.coreRelos().sections().isEmpty()).orElse(false);
       Map<String, Map<Integer, CoreRelocationStep.Poison>> poisons =
-          obj.btf().isPresent()
+          obj.btf().isPresent() && hasCoreRelos
               ? CoreRelocationStep.run(
                   obj,
                   obj.btf().get(),
@@ -98,29 +102,33 @@ final class ObjectLoad {
       }
       BtfStringOffsets strings =
           obj.btf().isPresent() && btf.funcInfo() ? new BtfStringOffsets(obj.btf().get()) : null;
-      int kernVersion = obj.kernelVersion().orElse(kernel.code());
+      ProgramLoadSettings settings =
+          new ProgramLoadSettings(
+              obj,
+              btf.btf(),
+              btf.funcInfo(),
+              options.logLevel(),
+              obj.kernelVersion().orElse(kernel.code()),
+              kernelName,
+              this::modules,
+              fdArray,
+              kernel.atLeast("4.17"));
+      // as libbpf: every program is linked and fixed up before the first one loads
+      Map<String, LinkedProgram> linked = new LinkedHashMap<>();
+      for (Program p : obj.programs()) {
+        if (autoload.getOrDefault(p.name(), false)) {
+          LinkedProgram l = SubprogramLinker.link(obj, p, code, poisons, strings);
+          ImmFixups.apply(obj, l, maps.maps, kconfigMap, ksyms);
+          linked.put(p.name(), l);
+        }
+      }
       Map<String, BpfProgram> programs = new LinkedHashMap<>();
       Map<String, byte[]> instructions = new HashMap<>();
-      for (Program p : obj.programs()) {
-        if (!autoload.getOrDefault(p.name(), false)) {
-          continue;
-        }
-        LinkedProgram linked = SubprogramLinker.link(obj, p, code, poisons, strings);
-        ImmFixups.apply(obj, linked, maps.maps, kconfigMap, ksyms);
-        instructions.put(p.name(), linked.insns());
+      for (LinkedProgram l : linked.values()) {
+        String name = l.program().name();
+        instructions.put(name, l.insns());
         programs.put(
-            p.name(),
-            closer.add(
-                ProgramLoader.load(
-                    obj,
-                    linked,
-                    btf.btf(),
-                    btf.funcInfo(),
-                    structOps.targets.get(p.name()),
-                    fdArray.toList(),
-                    options.logLevel(),
-                    kernVersion,
-                    kernelName)));
+            name, closer.add(ProgramLoader.load(settings, l, structOps.targets.get(name))));
       }
       MapSlots.progArrays(obj, maps.maps, maps.reused, programs);
       return new LoadedObject(obj, maps.maps, programs, instructions, structOps, closer);
@@ -153,10 +161,23 @@ final class ObjectLoad {
     return m;
   }
 
+  /**
+   * What CO-RE relocates against: the given BTF file alone, or the running kernel's BTF with the
+   * loaded modules' BTF searched after it (libbpf searches modules only without a custom BTF).
+   */
   private Targets targets() {
     Path target = options.targetBtf();
-    Btf btf = target == null ? KernelBtfIds.vmlinux() : BtfFiles.read(target);
-    return Targets.of(TargetBtf.of("vmlinux", btf)).withByteOrder(ByteOrder.nativeOrder());
+    if (target != null) {
+      return Targets.of(TargetBtf.of("vmlinux", BtfFiles.read(target)))
+          .withByteOrder(ByteOrder.nativeOrder());
+    }
+    Targets t =
+        Targets.of(TargetBtf.of("vmlinux", KernelBtfIds.vmlinux()))
+            .withByteOrder(ByteOrder.nativeOrder());
+    for (ModuleBtfs.Module m : modules().modules()) {
+      t = t.withModule(TargetBtf.of(m.name(), m.btf()));
+    }
+    return t;
   }
 
   private String kernelName() {

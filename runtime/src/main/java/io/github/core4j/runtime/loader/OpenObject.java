@@ -2,6 +2,7 @@ package io.github.core4j.runtime.loader;
 
 import io.github.core4j.elf.object.BpfObject;
 import io.github.core4j.elf.object.DataSection;
+import io.github.core4j.elf.object.MapDefinition;
 import io.github.core4j.elf.object.MapKind;
 import io.github.core4j.elf.object.Program;
 import java.lang.foreign.Arena;
@@ -20,6 +21,7 @@ public final class OpenObject {
   private final BpfObject object;
   private final Map<String, MemorySegment> globalData = new LinkedHashMap<>();
   private final Map<String, Boolean> autoload = new HashMap<>();
+  private final Map<String, Boolean> autocreate = new HashMap<>();
 
   OpenObject(BpfObject object) {
     this.object = object;
@@ -34,6 +36,9 @@ public final class OpenObject {
     }
     for (Program p : object.programs()) {
       autoload.put(p.name(), p.autoload());
+    }
+    for (MapDefinition m : object.maps()) {
+      autocreate.put(m.name(), m.autocreate());
     }
   }
 
@@ -82,6 +87,21 @@ public final class OpenObject {
     return autoload.getOrDefault(name, false);
   }
 
+  /**
+   * Whether map {@code name} (libbpf's name: the C name, or {@code xdp_filt.rodata} for internal
+   * maps) is created, as libbpf's {@code bpf_map__set_autocreate}. Instructions that refer to a map
+   * left out are poisoned; the verifier rejects them only if they are reachable, and the error then
+   * says which map was referenced but not created.
+   */
+  public OpenObject autocreate(String name, boolean create) {
+    if (!autocreate.containsKey(name)) {
+      throw new IllegalArgumentException(
+          object.source() + ": no map '" + name + "' (there are: " + autocreate.keySet() + ")");
+    }
+    autocreate.put(name, create);
+    return this;
+  }
+
   /** Loads with {@link LoadOptions#defaults()}. */
   public LoadedObject load() {
     return load(LoadOptions.defaults());
@@ -92,6 +112,7 @@ public final class OpenObject {
    * {@link io.github.core4j.runtime.BpfException} says which program or map failed and why.
    */
   public LoadedObject load(LoadOptions options) {
-    return new ObjectLoad(object, globalData, Map.copyOf(autoload), options).run();
+    return new ObjectLoad(object, globalData, Map.copyOf(autoload), Map.copyOf(autocreate), options)
+        .run();
   }
 }

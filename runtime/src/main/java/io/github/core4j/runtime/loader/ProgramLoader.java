@@ -25,15 +25,11 @@ final class ProgramLoader {
   private ProgramLoader() {}
 
   static BpfProgram load(
-      BpfObject obj,
+      ProgramLoadSettings settings,
       LinkedProgram linked,
-      @Nullable LoadedBtf btf,
-      boolean funcInfo,
-      StructOpsMaps.@Nullable ProgramTarget structOps,
-      java.util.List<Integer> fdArray,
-      int logLevel,
-      int kernVersion,
-      String kernel) {
+      StructOpsMaps.@Nullable ProgramTarget structOps) {
+    BpfObject obj = settings.obj();
+    LoadedBtf btf = settings.btf();
     Program p = linked.program();
     if (p.type() == ProgramType.UNSPEC) {
       throw LoadFailure.of(
@@ -50,10 +46,11 @@ final class ProgramLoader {
         ProgramSpec.of(p.type(), linked.insns())
             .withName(p.name())
             .withLicense(obj.license())
-            .withKernVersion(kernVersion)
-            .withLogLevel(logLevel);
+            .withKernVersion(settings.kernVersion())
+            .withLogLevel(settings.logLevel());
     AttachType expected = p.expectedAttachType();
-    if (expected != null) {
+    boolean optional = p.sectionDef() != null && p.sectionDef().has(SectionFlag.EXP_ATTACH_OPT);
+    if (expected != null && (settings.expectedAttachTypes() || !optional)) {
       spec = spec.withExpectedAttachType(expected);
     }
     int flags = 0;
@@ -63,7 +60,7 @@ final class ProgramLoader {
     if (p.sectionDef() != null && p.sectionDef().has(SectionFlag.XDP_FRAGS)) {
       flags |= ProgramSpec.XDP_HAS_FRAGS;
     }
-    spec = spec.withFlags(flags).withFdArray(fdArray);
+    spec = spec.withFlags(flags).withFdArray(settings.fdArray().toList());
     if (p.sectionDef() != null && p.sectionDef().has(SectionFlag.ATTACH_BTF)) {
       Optional<String> target = p.attachTarget();
       if (expected == null || target.isEmpty() || target.get().isEmpty()) {
@@ -72,22 +69,7 @@ final class ProgramLoader {
             "BPF_PROG_LOAD",
             "program '" + p.name() + "': section '" + p.sectionName() + "' names no attach target");
       }
-      int id;
-      try {
-        id = KernelBtfIds.forTarget(expected, target.get());
-      } catch (BpfException e) {
-        throw LoadFailure.of(
-            obj,
-            "BPF_PROG_LOAD",
-            "program '"
-                + p.name()
-                + "': failed to find kernel BTF type ID of '"
-                + target.get()
-                + "': "
-                + e.subject(),
-            Errno.ESRCH);
-      }
-      spec = spec.withAttachBtfId(id, 0);
+      spec = withAttachTarget(spec, settings, p, expected, target.get());
     }
     if (structOps != null) {
       // libbpf keeps the struct member's index in expected_attach_type
@@ -106,7 +88,7 @@ final class ProgramLoader {
                               + " out of range"));
       spec = spec.withExpectedAttachType(member).withAttachBtfId(structOps.kernelTypeId(), 0);
     }
-    if (btf != null && funcInfo) {
+    if (btf != null && settings.funcInfo()) {
       spec = spec.withBtf(btf, linked.funcInfo(), linked.lineInfo());
     }
     try {
@@ -123,7 +105,8 @@ final class ProgramLoader {
               + p.type().libbpfName()
               + ")";
       Optional<PoisonedRelocationLog.Explained> why =
-          PoisonedRelocationLog.explain(linked, e.verifierLog(), kernel);
+          PoisonedRelocationLog.explain(linked, e.verifierLog(), settings.kernel())
+              .or(() -> MissingMapLog.explain(obj, e.verifierLog()));
       if (why.isPresent()) {
         BpfException explained =
             new BpfException(
@@ -133,5 +116,42 @@ final class ProgramLoader {
       BpfException named = new BpfException(e.operation(), subject, e.errno(), e.verifierLog());
       throw named;
     }
+  }
+
+  /**
+   * {@code attach_btf_id} of a tracing program: the target in vmlinux BTF, else in a loaded
+   * module's BTF (with that module's BTF fd), as libbpf's {@code find_kernel_btf_id} looks.
+   */
+  private static ProgramSpec withAttachTarget(
+      ProgramSpec spec,
+      ProgramLoadSettings settings,
+      Program p,
+      AttachType expected,
+      String target) {
+    KernelBtfIds.Target t = KernelBtfIds.target(expected, target);
+    java.util.OptionalInt id = KernelBtfIds.vmlinux().findByName(t.name(), t.kind());
+    if (id.isPresent()) {
+      return spec.withAttachBtfId(id.getAsInt(), 0);
+    }
+    for (ModuleBtfs.Module m : settings.modules().get().modules()) {
+      for (int candidate : m.btf().idsByName(t.name())) {
+        if (candidate >= m.btf().firstId() && m.btf().kind(candidate) == t.kind()) {
+          return spec.withAttachBtfId(candidate, m.fd().value());
+        }
+      }
+    }
+    throw LoadFailure.of(
+        settings.obj(),
+        "BPF_PROG_LOAD",
+        "program '"
+            + p.name()
+            + "': failed to find kernel BTF type ID of '"
+            + target
+            + "': no "
+            + t.kind()
+            + " '"
+            + t.name()
+            + "' in vmlinux or module BTF",
+        Errno.ESRCH);
   }
 }

@@ -38,12 +38,10 @@ final class RawBtf {
   private static final int HEADER = 24;
 
   private final String source;
-  private final ByteBuffer types;
+  private ByteBuffer types;
   private final byte[] strings;
   private final List<Integer> offsets = new ArrayList<>();
-  private final ByteArrayOutputStream extraTypes = new ByteArrayOutputStream();
   private final ByteArrayOutputStream extraStrings = new ByteArrayOutputStream();
-  private int extraCount;
 
   private RawBtf(String source, byte[] types, byte[] strings) {
     this.source = source;
@@ -122,14 +120,20 @@ final class RawBtf {
   }
 
   String string(int offset) {
+    byte[] table = strings;
+    int start = offset;
     if (offset >= strings.length) {
-      return "";
+      table = extraStrings.toByteArray();
+      start = offset - strings.length;
+      if (start >= table.length) {
+        return "";
+      }
     }
-    int end = offset;
-    while (end < strings.length && strings[end] != 0) {
+    int end = start;
+    while (end < table.length && table[end] != 0) {
       end++;
     }
-    return new String(strings, offset, end - offset, StandardCharsets.UTF_8);
+    return new String(table, start, end - start, StandardCharsets.UTF_8);
   }
 
   /** The type's {@code size} or {@code type} word. */
@@ -191,20 +195,18 @@ final class RawBtf {
     return off;
   }
 
-  /** Appends a type record (words in host order); returns its id. */
+  /** Appends a type record (words in host order); returns its id, editable like the others. */
   int addType(int... words) {
-    ByteBuffer b = ByteBuffer.allocate(words.length * 4).order(ByteOrder.nativeOrder());
-    for (int w : words) {
-      b.putInt(w);
+    byte[] old = types.array();
+    ByteBuffer grown =
+        ByteBuffer.wrap(java.util.Arrays.copyOf(old, old.length + words.length * 4))
+            .order(ByteOrder.nativeOrder());
+    for (int i = 0; i < words.length; i++) {
+      grown.putInt(old.length + i * 4, words[i]);
     }
-    extraTypes.write(b.array(), 0, b.capacity());
-    extraCount++;
-    return offsets.size() + extraCount;
-  }
-
-  /** The id the next {@link #addType} returns. */
-  int nextId() {
-    return offsets.size() + extraCount + 1;
+    types = grown;
+    offsets.add(old.length);
+    return offsets.size();
   }
 
   static int info(int kind, boolean kindFlag, int vlen) {
@@ -214,14 +216,13 @@ final class RawBtf {
   /** The edited BTF, ready for {@code BPF_BTF_LOAD}. */
   byte[] toBytes() {
     byte[] t = types.array();
-    byte[] et = extraTypes.toByteArray();
     byte[] es = extraStrings.toByteArray();
-    int typeLen = t.length + et.length;
+    int typeLen = t.length;
     int strLen = strings.length + es.length;
     ByteBuffer out = ByteBuffer.allocate(HEADER + typeLen + strLen).order(ByteOrder.nativeOrder());
     out.putShort((short) MAGIC).put((byte) 1).put((byte) 0);
     out.putInt(HEADER).putInt(0).putInt(typeLen).putInt(typeLen).putInt(strLen);
-    out.put(t).put(et).put(strings).put(es);
+    out.put(t).put(strings).put(es);
     return out.array();
   }
 }

@@ -30,12 +30,19 @@ final class SectionAttach {
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "program '"
-                            + p.name()
-                            + "' (section '"
-                            + p.sectionName()
-                            + "') has no target in its section name: attach it explicitly"
-                            + " (attachXdp for XDP programs)"));
+                        p.attachTarget().isPresent()
+                            ? "program '"
+                                + p.name()
+                                + "' (section '"
+                                + p.sectionName()
+                                + "'): attaching this kind by its section is not supported;"
+                                + " attach the loaded program explicitly"
+                            : "program '"
+                                + p.name()
+                                + "' (section '"
+                                + p.sectionName()
+                                + "') has no target in its section name: attach it explicitly"
+                                + " (attachXdp for XDP programs)"));
     String target = p.attachTarget().orElse("");
     switch (kind) {
       case "kprobe":

@@ -102,6 +102,14 @@ class GlobalsTest {
       assertEquals(0, s.noSuchOption(), "weak and unknown: zero");
       String host = config.getOrDefault("CONFIG_DEFAULT_HOSTNAME", "\"\"");
       assertEquals(host.substring(1, host.length() - 1), s.hostname());
+      int version =
+          ((io.github.core4j.elf.object.KconfigExtern)
+                  o.object().extern("LINUX_KERNEL_VERSION").orElseThrow())
+              .offset();
+      assertEquals(
+          KernelRelease.current().code(),
+          o.globalData(".kconfig").get(ValueLayout.JAVA_INT_UNALIGNED, version),
+          ".kconfig readable from user space too");
     }
   }
 

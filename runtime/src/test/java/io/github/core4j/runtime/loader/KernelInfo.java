@@ -68,6 +68,16 @@ final class KernelInfo {
       MemorySegment info = ObjectInfo.read(map, 96, arena, "map");
       return "map "
           + name
+          + " type="
+          + u(info, 0)
+          + " key="
+          + u(info, 8)
+          + " value="
+          + u(info, 12)
+          + " max="
+          + u(info, 16)
+          + " flags=0x"
+          + Integer.toHexString(info.get(U32, 20))
           + " btf_key="
           + u(info, 68)
           + " btf_value="

@@ -25,7 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * object (programs this kernel refuses turned off in both), the program code after CO-RE,
  * subprogram linking and immediate fix-ups equals what {@code bpf_program__insns} returns after
  * libbpf 1.1's {@code bpf_object__load} ({@code src/test/c/libbpf_insns.c}, built with the
- * machine's libbpf); map references compare by map name.
+ * machine's libbpf); map references compare by map name. The kernel's view agrees too: func and
+ * line info of every program, every map's type, sizes, flags and BTF ids, and the object BTF as
+ * loaded (after libbpf's fix-ups), byte for byte.
  */
 @ExtendWith(NoFdLeaks.class)
 class LibbpfInstructionsTest {

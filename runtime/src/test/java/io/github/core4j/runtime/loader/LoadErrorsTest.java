@@ -201,6 +201,28 @@ class LoadErrorsTest {
   }
 
   @Test
+  void reachableLoadOfAMapLeftOutNamesTheMap() {
+    OpenObject open = ObjectLoader.open(TestObjects.object("xdp_filter"));
+    open.autocreate("blocklist_v6", false);
+    BpfException e = assertThrows(BpfException.class, () -> open.load().close());
+    assertTrue(
+        e.getMessage().contains("BPF map 'blocklist_v6' is referenced but wasn't created"),
+        e.getMessage());
+    assertTrue(e.verifierLog().contains(": <invalid BPF map reference>\n"), e.verifierLog());
+  }
+
+  @Test
+  void mapLeftOutIsNotCreated() {
+    OpenObject open = ObjectLoader.open(TestObjects.object("maps_nested"));
+    open.autocreate("task_stats", false);
+    open.autoload("on_task_newtask", false); // the only program that uses it
+    try (LoadedObject o = open.load()) {
+      assertFalse(o.maps().containsKey("task_stats"));
+      assertTrue(o.maps().containsKey("sk_stats"));
+    }
+  }
+
+  @Test
   void bigEndianObjectIsRefusedAtOpen() {
     IllegalArgumentException e =
         assertThrows(

@@ -36,6 +36,7 @@ class StructOpsTest {
         Kernel.kernelLacks(AVAILABLE + " (no TCP congestion control sysctl)");
       }
       try (StructOpsRegistration r = o.attachStructOps("core4j_reno")) {
+        assertEquals(o.map("core4j_reno"), r.map());
         assertTrue(
             Files.readString(AVAILABLE).contains("core4j_reno"), Files.readString(AVAILABLE));
       }
