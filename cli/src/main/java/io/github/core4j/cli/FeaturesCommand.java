@@ -6,6 +6,7 @@ import io.github.core4j.runtime.feature.BpfHelper;
 import io.github.core4j.runtime.feature.Capabilities;
 import io.github.core4j.runtime.feature.Capability;
 import io.github.core4j.runtime.feature.Features;
+import io.github.core4j.runtime.feature.KernelRelease;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -99,7 +100,7 @@ final class FeaturesCommand implements Callable<Integer> {
       b.append("eBPF program_type ")
           .append(t.libbpfName())
           .append(f.supports(t) ? " is available" : " is NOT available")
-          .append(f.supports(t) ? "" : why(f, t.since()))
+          .append(f.supports(t) ? "" : why(f.kernel(), t.since()))
           .append('\n');
     }
     b.append('\n').append("Scanning eBPF map types...\n");
@@ -107,7 +108,7 @@ final class FeaturesCommand implements Callable<Integer> {
       b.append("eBPF map_type ")
           .append(t.libbpfName())
           .append(f.supports(t) ? " is available" : " is NOT available")
-          .append(f.supports(t) ? "" : why(f, t.since()))
+          .append(f.supports(t) ? "" : why(f.kernel(), t.since()))
           .append('\n');
     }
     if (!noHelpers) {
@@ -129,8 +130,8 @@ final class FeaturesCommand implements Callable<Integer> {
    * Why a type the probe found missing is missing, when the kernel's release explains it: "(needs
    * Linux 6.9)", as the runtime's error explanations say it.
    */
-  private static String why(Features f, String since) {
-    return f.kernel().atLeast(since) ? "" : " (needs Linux " + since + ")";
+  static String why(KernelRelease kernel, String since) {
+    return kernel.atLeast(since) ? "" : " (needs Linux " + since + ")";
   }
 
   private String json(Features f) {

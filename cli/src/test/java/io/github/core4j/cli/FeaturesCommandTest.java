@@ -94,4 +94,14 @@ class FeaturesCommandTest {
     assertTrue(lines.contains("eBPF map_type ringbuf is available"), r.out());
     assertTrue(lines.contains("CAP_BPF is available"), r.out());
   }
+
+  @Test
+  void aTypeNewerThanTheKernelSaysWhichLinuxAddedIt() {
+    io.github.core4j.runtime.feature.KernelRelease old =
+        io.github.core4j.runtime.feature.KernelRelease.parse("5.4.0-42-generic");
+    assertEquals(
+        " (needs Linux " + io.github.core4j.elf.object.MapType.RINGBUF.since() + ")",
+        FeaturesCommand.why(old, io.github.core4j.elf.object.MapType.RINGBUF.since()));
+    assertEquals("", FeaturesCommand.why(old, io.github.core4j.elf.object.MapType.HASH.since()));
+  }
 }
