@@ -16,6 +16,7 @@ import io.github.core4j.btf.BtfQualifier;
 import io.github.core4j.btf.BtfType;
 import io.github.core4j.btf.BtfTypedef;
 import io.github.core4j.btf.BtfVar;
+import io.github.core4j.btf.PointerSize;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
@@ -31,20 +32,6 @@ import org.jspecify.annotations.Nullable;
 public final class BtfTypes {
   /** libbpf's {@code MAX_RESOLVE_DEPTH}. */
   static final int MAX_RESOLVE_DEPTH = 32;
-
-  private static final String[] LONG_ALIASES = {
-    "long",
-    "long int",
-    "int long",
-    "unsigned long",
-    "long unsigned",
-    "unsigned long int",
-    "unsigned int long",
-    "long unsigned int",
-    "long int unsigned",
-    "int unsigned long",
-    "int long unsigned",
-  };
 
   private final Btf btf;
   private final Map<Integer, BtfType> cache = new ConcurrentHashMap<>();
@@ -74,7 +61,7 @@ public final class BtfTypes {
     if (btf.base().isPresent()) {
       return of(btf);
     }
-    NameScan.Result r = NameScan.scan(btf, essentialNames, LONG_ALIASES);
+    NameScan.Result r = NameScan.scan(btf, essentialNames, PointerSize.LONG_NAMES);
     BtfTypes types = new BtfTypes(btf, r.pointerSize());
     types.essentialIndex = r.index();
     return types;
@@ -273,25 +260,7 @@ public final class BtfTypes {
   }
 
   private int guessPointerSize() {
-    // libbpf scans types in id order and stops at the first one named like long: the lowest id
-    int best = Integer.MAX_VALUE;
-    int bestSize = 8;
-    for (String alias : LONG_ALIASES) {
-      for (int id : btf.idsByName(alias)) {
-        if (id >= best) {
-          break;
-        }
-        if (btf.kind(id) == BtfKind.INT) {
-          int sz = ((BtfInt) type(id)).size();
-          if (sz == 4 || sz == 8) {
-            best = id;
-            bestSize = sz;
-            break;
-          }
-        }
-      }
-    }
-    return bestSize;
+    return PointerSize.guess(btf).orElse(8);
   }
 
   /**
