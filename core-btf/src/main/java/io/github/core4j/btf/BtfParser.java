@@ -1,7 +1,6 @@
 package io.github.core4j.btf;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,19 +25,7 @@ final class BtfParser {
           0,
           "BTF header needs " + BtfHeader.CLASSIC_SIZE + " bytes but the data has only " + size);
     }
-    int magicLe = (buf.get(0) & 0xff) | (buf.get(1) & 0xff) << 8;
-    if (magicLe == BtfHeader.MAGIC) {
-      buf.order(ByteOrder.LITTLE_ENDIAN);
-    } else if (magicLe == 0x9FEB) {
-      buf.order(ByteOrder.BIG_ENDIAN);
-    } else {
-      throw new BtfFormatException(
-          source,
-          0,
-          String.format(
-              "bad BTF magic 0x%02x%02x, expected 0xeb9f (either byte order)",
-              buf.get(0) & 0xff, buf.get(1) & 0xff));
-    }
+    buf.order(BtfHeader.byteOrderOf(buf, "BTF", source));
     BtfHeader header = readHeader(buf, size, base, source);
     int typeStart = header.hdrLen() + header.typeOff();
     int strStart = header.hdrLen() + header.strOff();

@@ -16,10 +16,9 @@ import io.github.core4j.btf.BtfQualifier;
 import io.github.core4j.btf.BtfType;
 import io.github.core4j.btf.BtfTypedef;
 import io.github.core4j.btf.BtfVar;
-import io.github.core4j.btf.EssentialName;
+import io.github.core4j.btf.PointerSize;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -34,23 +33,11 @@ public final class BtfTypes {
   /** libbpf's {@code MAX_RESOLVE_DEPTH}. */
   static final int MAX_RESOLVE_DEPTH = 32;
 
-  private static final String[] LONG_ALIASES = {
-    "long",
-    "long int",
-    "int long",
-    "unsigned long",
-    "long unsigned",
-    "unsigned long int",
-    "unsigned int long",
-    "long unsigned int",
-    "long int unsigned",
-    "int unsigned long",
-    "int long unsigned",
-  };
-
   private final Btf btf;
   private final Map<Integer, BtfType> cache = new ConcurrentHashMap<>();
   private volatile int pointerSize;
+
+  /** The essential-name index of {@link #forNames}, limited to its names; null: use the BTF's. */
   private volatile @Nullable Map<String, int[]> essentialIndex;
 
   private BtfTypes(Btf btf, int pointerSize) {
@@ -74,7 +61,7 @@ public final class BtfTypes {
     if (btf.base().isPresent()) {
       return of(btf);
     }
-    NameScan.Result r = NameScan.scan(btf, essentialNames, LONG_ALIASES);
+    NameScan.Result r = NameScan.scan(btf, essentialNames, PointerSize.LONG_NAMES);
     BtfTypes types = new BtfTypes(btf, r.pointerSize());
     types.essentialIndex = r.index();
     return types;
@@ -273,86 +260,27 @@ public final class BtfTypes {
   }
 
   private int guessPointerSize() {
-    // libbpf scans types in id order and stops at the first one named like long: the lowest id
-    int best = Integer.MAX_VALUE;
-    int bestSize = 8;
-    for (String alias : LONG_ALIASES) {
-      for (int id : btf.idsByName(alias)) {
-        if (id >= best) {
-          break;
-        }
-        if (btf.kind(id) == BtfKind.INT) {
-          int sz = ((BtfInt) type(id)).size();
-          if (sz == 4 || sz == 8) {
-            best = id;
-            bestSize = sz;
-            break;
-          }
-        }
-      }
-    }
-    return bestSize;
+    return PointerSize.guess(btf).orElse(8);
   }
 
   /**
    * The ids of this BTF's own types (for split BTF: not its base's) whose essential name — the name
    * without a {@code ___flavor} suffix — is {@code essentialName}, in id order: the types libbpf's
-   * linear candidate scan would find. Built on first use in one pass over the names; functions,
-   * which no CO-RE relocation is about, are left out of that index and scanned for only when asked
-   * for.
+   * linear candidate scan would find. Functions, which only function relocations look for, are
+   * returned only when {@code kind} is {@link BtfKind#FUNC}, and then nothing else is.
    */
   public int[] idsByEssentialName(String essentialName, BtfKind kind) {
-    if (kind == BtfKind.FUNC) {
-      return scanFunctions(essentialName);
-    }
     Map<String, int[]> index = essentialIndex;
-    if (index == null) {
-      synchronized (this) {
-        index = essentialIndex;
-        if (index == null) {
-          index = buildEssentialIndex();
-          essentialIndex = index;
-        }
-      }
+    if (index != null && kind != BtfKind.FUNC) {
+      return index.getOrDefault(essentialName, NO_IDS);
     }
-    return index.getOrDefault(essentialName, NO_IDS);
+    boolean functions = kind == BtfKind.FUNC;
+    return Arrays.stream(btf.idsByEssentialName(essentialName))
+        .filter(id -> id >= btf.firstId() && (btf.kind(id) == BtfKind.FUNC) == functions)
+        .toArray();
   }
 
   private static final int[] NO_IDS = new int[0];
-
-  private Map<String, int[]> buildEssentialIndex() {
-    Map<String, int[]> index = new HashMap<>();
-    for (int id = btf.firstId(); id < btf.typeCount(); id++) {
-      if (btf.kind(id) == BtfKind.FUNC) {
-        continue;
-      }
-      String name = btf.name(id);
-      if (name.isEmpty()) {
-        continue;
-      }
-      String essential = EssentialName.of(name);
-      int[] ids = index.get(essential);
-      if (ids == null) {
-        index.put(essential, new int[] {id});
-      } else {
-        int[] more = Arrays.copyOf(ids, ids.length + 1);
-        more[ids.length] = id;
-        index.put(essential, more);
-      }
-    }
-    return index;
-  }
-
-  private int[] scanFunctions(String essentialName) {
-    int[] ids = NO_IDS;
-    for (int id = btf.firstId(); id < btf.typeCount(); id++) {
-      if (btf.kind(id) == BtfKind.FUNC && EssentialName.of(btf.name(id)).equals(essentialName)) {
-        ids = Arrays.copyOf(ids, ids.length + 1);
-        ids[ids.length - 1] = id;
-      }
-    }
-    return ids;
-  }
 
   /** libbpf's {@code btf_kind_str}: {@code struct}, {@code enum64}, {@code void}, ... */
   public String kindString(int id) {

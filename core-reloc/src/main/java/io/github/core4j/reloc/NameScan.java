@@ -25,10 +25,9 @@ final class NameScan {
 
   private NameScan() {}
 
-  static Result scan(Btf btf, Collection<String> essentialNames, String[] longAliases) {
+  static Result scan(Btf btf, Collection<String> essentialNames, Set<String> aliases) {
     Set<String> wanted = new java.util.HashSet<>(essentialNames);
     wanted.remove("");
-    Set<String> aliases = Set.of(longAliases);
     Prefixes prefixes = new Prefixes();
     for (String n : wanted) {
       prefixes.add(n);

@@ -14,8 +14,8 @@ import io.github.core4j.btf.BtfQualifier;
 import io.github.core4j.btf.BtfType;
 import io.github.core4j.btf.BtfTypedef;
 import io.github.core4j.btf.BtfVar;
+import io.github.core4j.btf.PointerSize;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Sizes and alignments as libbpf computes them for its C dump ({@code btf__pointer_size}, {@code
@@ -33,20 +33,6 @@ final class Layout {
   /** Negative answer of {@link #resolveSize} when the size does not fit 32 bits. */
   static final long E2BIG = -7;
 
-  private static final Set<String> LONG_NAMES =
-      Set.of(
-          "long",
-          "long int",
-          "int long",
-          "unsigned long",
-          "long unsigned",
-          "unsigned long int",
-          "unsigned int long",
-          "long unsigned int",
-          "long int unsigned",
-          "int unsigned long",
-          "int long unsigned");
-
   /** Marks an alignment not computed yet (alignments are never negative). */
   private static final int UNKNOWN = -1;
 
@@ -58,26 +44,9 @@ final class Layout {
   Layout(TypeCache types, DepthGuard guard) {
     this.types = types;
     this.guard = guard;
-    this.determinedPointerSize = determinePointerSize(types);
+    this.determinedPointerSize = PointerSize.guess(types.btf()).orElse(-1);
     this.alignments = new int[types.count()];
     java.util.Arrays.fill(alignments, UNKNOWN);
-  }
-
-  /**
-   * The size of the first 4- or 8-byte integer type named like {@code long}, in id order, or -1:
-   * how libbpf guesses the target's pointer size from raw BTF.
-   */
-  private static int determinePointerSize(TypeCache types) {
-    for (int id = 1; id < types.count(); id++) {
-      if (types.kind(id) != BtfKind.INT) {
-        continue;
-      }
-      BtfInt t = (BtfInt) types.get(id);
-      if ((t.size() == 4 || t.size() == 8) && LONG_NAMES.contains(t.name())) {
-        return t.size();
-      }
-    }
-    return -1;
   }
 
   /** The pointer size: the guessed one, or 8 (the host's) when BTF has no {@code long}. */

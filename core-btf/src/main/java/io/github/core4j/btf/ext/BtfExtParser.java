@@ -2,8 +2,8 @@ package io.github.core4j.btf.ext;
 
 import io.github.core4j.btf.Btf;
 import io.github.core4j.btf.BtfFormatException;
+import io.github.core4j.btf.BtfHeader;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,19 +37,7 @@ final class BtfExtParser {
       throw new BtfFormatException(
           source, 0, ".BTF.ext header needs at least 8 bytes but the data has only " + size);
     }
-    int magicLe = (buf.get(0) & 0xff) | (buf.get(1) & 0xff) << 8;
-    if (magicLe == BtfExtHeader.MAGIC) {
-      buf.order(ByteOrder.LITTLE_ENDIAN);
-    } else if (magicLe == 0x9FEB) {
-      buf.order(ByteOrder.BIG_ENDIAN);
-    } else {
-      throw new BtfFormatException(
-          source,
-          0,
-          String.format(
-              "bad .BTF.ext magic 0x%02x%02x, expected 0xeb9f (either byte order)",
-              buf.get(0) & 0xff, buf.get(1) & 0xff));
-    }
+    buf.order(BtfHeader.byteOrderOf(buf, ".BTF.ext", source));
     int version = buf.get(2) & 0xff;
     int flags = buf.get(3) & 0xff;
     if (version != 1) {

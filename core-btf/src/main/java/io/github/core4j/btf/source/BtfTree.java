@@ -209,10 +209,7 @@ public final class BtfTree {
           source, -1, "archives nested more than " + MAX_NESTING + " levels deep");
     }
     BufferedInputStream buffered = new BufferedInputStream(raw);
-    buffered.mark(8);
-    byte[] head = buffered.readNBytes(6);
-    buffered.reset();
-    Compression c = Compression.detect(head);
+    Compression c = Compression.peek(buffered);
     try (TarArchiveInputStream tar = new TarArchiveInputStream(c.open(buffered))) {
       TarArchiveEntry e;
       while ((e = tar.getNextEntry()) != null) {

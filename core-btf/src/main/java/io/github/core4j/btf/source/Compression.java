@@ -24,6 +24,9 @@ public enum Compression {
   /** Default cap on decompressed size: larger than any vmlinux ELF with BTF, far below the heap. */
   public static final long DEFAULT_LIMIT = 1L << 30;
 
+  /** The longest magic {@link #detect} looks at (xz's). */
+  private static final int MAGIC_LENGTH = 6;
+
   /** The compression whose magic starts {@code head}, or {@link #NONE}. */
   public static Compression detect(byte[] head) {
     if (startsWith(head, 0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00)) {
@@ -39,6 +42,22 @@ public enum Compression {
       return BZIP2;
     }
     return NONE;
+  }
+
+  /**
+   * The compression whose magic starts what {@code in} will read next, read ahead and pushed back
+   * so that {@code in} still starts at the same byte.
+   *
+   * @param in a stream that supports {@link InputStream#mark} (a {@code BufferedInputStream})
+   */
+  public static Compression peek(InputStream in) throws IOException {
+    if (!in.markSupported()) {
+      throw new IllegalArgumentException("peeking needs a stream that supports mark: " + in);
+    }
+    in.mark(MAGIC_LENGTH);
+    byte[] head = in.readNBytes(MAGIC_LENGTH);
+    in.reset();
+    return detect(head);
   }
 
   /** Opens a decompressing stream over {@code in}. */

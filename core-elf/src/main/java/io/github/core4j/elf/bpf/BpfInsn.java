@@ -76,6 +76,11 @@ public record BpfInsn(int opcode, int dst, int src, int off, int imm) {
     }
   }
 
+  /** Writes this slot at byte {@code offset} of {@code bytes} in byte order {@code order}. */
+  public void encode(byte[] bytes, int offset, ByteOrder order) {
+    encode(ByteBuffer.wrap(bytes), offset, order);
+  }
+
   /** The 8 bytes of this slot in byte order {@code order}. */
   public byte[] toBytes(ByteOrder order) {
     byte[] out = new byte[SIZE];

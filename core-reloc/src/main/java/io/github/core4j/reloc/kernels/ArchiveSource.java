@@ -108,10 +108,7 @@ public final class ArchiveSource implements KernelSource {
 
   /** The archive's tar stream: xz through a shared buffer cache (one dictionary per thread). */
   static InputStream decompressed(InputStream file) throws IOException {
-    file.mark(8);
-    byte[] head = file.readNBytes(6);
-    file.reset();
-    Compression c = Compression.detect(head);
+    Compression c = Compression.peek(file);
     if (c == Compression.XZ) {
       return new XZInputStream(file, -1, true, BasicArrayCache.getInstance());
     }

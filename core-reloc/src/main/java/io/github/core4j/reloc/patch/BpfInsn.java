@@ -3,14 +3,14 @@ package io.github.core4j.reloc.patch;
 import java.nio.ByteOrder;
 
 /**
- * The fields of raw BPF instructions ({@code struct bpf_insn}: 8 bytes of opcode, registers, 16-bit
- * offset, 32-bit immediate) in a byte array, in the object's byte order. The register byte holds
- * {@code dst_reg} in its low nibble on little-endian targets and in its high nibble on big-endian
- * ones.
+ * In-place access to the fields of instruction {@code index} in a raw instruction array, for code
+ * that patches programs byte array by byte array. The encoding itself (field widths, which register
+ * nibble is which in either byte order) is core-elf's {@link io.github.core4j.elf.bpf.BpfInsn}:
+ * every accessor here decodes the slot with it, and every setter re-encodes the changed slot.
  */
 public final class BpfInsn {
   /** Bytes per instruction. */
-  public static final int SIZE = 8;
+  public static final int SIZE = io.github.core4j.elf.bpf.BpfInsn.SIZE;
 
   /** Instruction classes ({@code BPF_CLASS(code)}). */
   public static final int CLASS_LD = 0x00;
@@ -23,93 +23,83 @@ public final class BpfInsn {
   public static final int CLASS_ALU64 = 0x07;
 
   /** {@code BPF_LD | BPF_IMM | BPF_DW}: the first half of a 64-bit immediate load. */
-  public static final int LD_IMM64 = 0x18;
+  public static final int LD_IMM64 = io.github.core4j.elf.bpf.BpfInsn.LD_IMM64;
 
   /** {@code BPF_JMP | BPF_CALL}. */
   public static final int CALL = 0x85;
 
   private BpfInsn() {}
 
-  private static int at(int index) {
-    return index * SIZE;
+  /** Instruction {@code index} of {@code insns}. */
+  public static io.github.core4j.elf.bpf.BpfInsn read(byte[] insns, int index, ByteOrder order) {
+    return io.github.core4j.elf.bpf.BpfInsn.decode(insns, index * SIZE, order);
+  }
+
+  /** Overwrites instruction {@code index} of {@code insns} with {@code insn}. */
+  public static void write(
+      byte[] insns, int index, ByteOrder order, io.github.core4j.elf.bpf.BpfInsn insn) {
+    insn.encode(insns, index * SIZE, order);
   }
 
   /** The opcode byte of instruction {@code index}. */
   public static int code(byte[] insns, int index) {
-    return insns[at(index)] & 0xff;
+    return insns[index * SIZE] & 0xff;
   }
 
+  /** Replaces the opcode byte (its low 8 bits) of instruction {@code index}. */
   public static void setCode(byte[] insns, int index, int code) {
-    insns[at(index)] = (byte) code;
+    insns[index * SIZE] = (byte) code;
   }
 
   /** The destination register. */
   public static int dst(byte[] insns, int index, ByteOrder order) {
-    int regs = insns[at(index) + 1] & 0xff;
-    return order == ByteOrder.LITTLE_ENDIAN ? regs & 0xf : regs >>> 4;
+    return read(insns, index, order).dst();
   }
 
   /** The source register. */
   public static int src(byte[] insns, int index, ByteOrder order) {
-    int regs = insns[at(index) + 1] & 0xff;
-    return order == ByteOrder.LITTLE_ENDIAN ? regs >>> 4 : regs & 0xf;
+    return read(insns, index, order).src();
   }
 
-  /** Sets both registers. */
+  /** Sets both registers (their low 4 bits). */
   public static void setRegs(byte[] insns, int index, ByteOrder order, int dst, int src) {
-    insns[at(index) + 1] =
-        (byte)
-            (order == ByteOrder.LITTLE_ENDIAN
-                ? (dst & 0xf) | (src & 0xf) << 4
-                : (dst & 0xf) << 4 | (src & 0xf));
+    io.github.core4j.elf.bpf.BpfInsn insn = read(insns, index, order);
+    write(
+        insns,
+        index,
+        order,
+        new io.github.core4j.elf.bpf.BpfInsn(
+            insn.opcode(), dst & 0xf, src & 0xf, insn.off(), insn.imm()));
   }
 
   /** The signed 16-bit offset. */
   public static short off(byte[] insns, int index, ByteOrder order) {
-    int p = at(index) + 2;
-    int v =
-        order == ByteOrder.LITTLE_ENDIAN
-            ? (insns[p] & 0xff) | (insns[p + 1] & 0xff) << 8
-            : (insns[p] & 0xff) << 8 | (insns[p + 1] & 0xff);
-    return (short) v;
+    return (short) read(insns, index, order).off();
   }
 
+  /** Replaces the offset. */
   public static void setOff(byte[] insns, int index, ByteOrder order, short off) {
-    int p = at(index) + 2;
-    if (order == ByteOrder.LITTLE_ENDIAN) {
-      insns[p] = (byte) off;
-      insns[p + 1] = (byte) (off >> 8);
-    } else {
-      insns[p] = (byte) (off >> 8);
-      insns[p + 1] = (byte) off;
-    }
+    write(insns, index, order, read(insns, index, order).withOff(off));
   }
 
   /** The signed 32-bit immediate. */
   public static int imm(byte[] insns, int index, ByteOrder order) {
-    int p = at(index) + 4;
-    int v = 0;
-    for (int i = 0; i < 4; i++) {
-      int b = insns[p + (order == ByteOrder.LITTLE_ENDIAN ? 3 - i : i)] & 0xff;
-      v = v << 8 | b;
-    }
-    return v;
+    return read(insns, index, order).imm();
   }
 
+  /** Replaces the immediate. */
   public static void setImm(byte[] insns, int index, ByteOrder order, int imm) {
-    int p = at(index) + 4;
-    for (int i = 0; i < 4; i++) {
-      insns[p + (order == ByteOrder.LITTLE_ENDIAN ? i : 3 - i)] = (byte) (imm >>> (8 * i));
-    }
+    write(insns, index, order, read(insns, index, order).withImm(imm));
   }
 
-  /** Writes a whole instruction. */
+  /** Writes a whole instruction, each field truncated to its width. */
   public static void set(
       byte[] insns, int index, ByteOrder order, int code, int dst, int src, int off, int imm) {
-    setCode(insns, index, code);
-    setRegs(insns, index, order, dst, src);
-    setOff(insns, index, order, (short) off);
-    setImm(insns, index, order, imm);
+    write(
+        insns,
+        index,
+        order,
+        new io.github.core4j.elf.bpf.BpfInsn(code & 0xff, dst & 0xf, src & 0xf, (short) off, imm));
   }
 
   /** The number of instructions in {@code insns}. */

@@ -1,5 +1,6 @@
 package io.github.core4j.reloc.patch;
 
+import io.github.core4j.elf.bpf.BpfInsn;
 import io.github.core4j.reloc.ErrorCode;
 import io.github.core4j.reloc.RelocationException;
 import io.github.core4j.reloc.RelocationValues;
@@ -29,6 +30,9 @@ public final class InsnPatcher {
 
   private static final int SRC_X = 0x08;
 
+  /** {@code BPF_JMP | BPF_CALL}. */
+  private static final int CALL = 0x85;
+
   private InsnPatcher() {}
 
   /**
@@ -38,37 +42,38 @@ public final class InsnPatcher {
    *     value or size, ERANGE for an offset beyond 16 bits
    */
   public static Patch patch(byte[] insns, int index, ByteOrder order, RelocationValues res) {
-    if (index < 0 || index >= BpfInsn.count(insns)) {
+    int count = insns.length / BpfInsn.SIZE;
+    if (index < 0 || index >= count) {
       throw new RelocationException(
-          ErrorCode.EINVAL,
-          "instruction #" + index + " is outside the program (" + BpfInsn.count(insns) + ")");
+          ErrorCode.EINVAL, "instruction #" + index + " is outside the program (" + count + ")");
     }
-    int code = BpfInsn.code(insns, index);
+    BpfInsn insn = read(insns, index, order);
+    int code = insn.opcode();
     if (res.poisoned()) {
       return poison(insns, index, order);
     }
     long orig = res.oldValue();
     long value = res.newValue();
-    switch (code & 0x07) {
-      case BpfInsn.CLASS_ALU:
-      case BpfInsn.CLASS_ALU64:
+    switch (insn.insnClass()) {
+      case ALU:
+      case ALU64:
         {
           if ((code & SRC_X) != 0) {
             throw refuse(
                 index, "is an ALU instruction with a register operand; only immediates relocate");
           }
-          long imm = BpfInsn.imm(insns, index, order);
+          long imm = insn.imm();
           if (res.validate() && imm != orig) {
             throw unexpected(index, "ALU/ALU64", imm, orig, value);
           }
-          BpfInsn.setImm(insns, index, order, (int) value);
+          write(insns, index, order, insn.withImm((int) value));
           return new Patch(Patch.Form.ALU, imm, value, 0, 0);
         }
-      case BpfInsn.CLASS_LDX:
-      case BpfInsn.CLASS_ST:
-      case BpfInsn.CLASS_STX:
+      case LDX:
+      case ST:
+      case STX:
         {
-          long off = BpfInsn.off(insns, index, order);
+          long off = insn.off();
           if (res.validate() && off != orig) {
             throw unexpected(index, "LDX/ST/STX", off, orig, value);
           }
@@ -85,7 +90,8 @@ public final class InsnPatcher {
             // the field changed size in a way a load/store can't follow
             return poison(insns, index, order);
           }
-          BpfInsn.setOff(insns, index, order, (short) value);
+          insn = insn.withOff((int) value);
+          write(insns, index, order, insn);
           if (res.newSize() != res.oldSize()) {
             int bytes = sizeBytes(code);
             if (bytes != res.oldSize()) {
@@ -100,7 +106,7 @@ public final class InsnPatcher {
             if (size < 0) {
               throw refuse(index, "(LDX/ST/STX) can't access " + res.newSize() + " bytes");
             }
-            BpfInsn.setCode(insns, index, (code & 0xe0) | size | (code & 0x07));
+            write(insns, index, order, insn.withOpcode((code & 0xe0) | size | (code & 0x07)));
           }
           return new Patch(
               Patch.Form.LDX_ST_STX,
@@ -109,28 +115,25 @@ public final class InsnPatcher {
               res.newSize() != res.oldSize() ? res.oldSize() : 0,
               res.newSize() != res.oldSize() ? res.newSize() : 0);
         }
-      case BpfInsn.CLASS_LD:
+      case LD:
         {
-          if (code != BpfInsn.LD_IMM64
-              || index + 1 >= BpfInsn.count(insns)
-              || BpfInsn.src(insns, index, order) != 0
-              || BpfInsn.off(insns, index, order) != 0
-              || BpfInsn.code(insns, index + 1) != 0
-              || BpfInsn.dst(insns, index + 1, order) != 0
-              || BpfInsn.src(insns, index + 1, order) != 0
-              || BpfInsn.off(insns, index + 1, order) != 0) {
+          if (!insn.isLdImm64() || index + 1 >= count || insn.src() != 0 || insn.off() != 0) {
             throw refuse(index, "(LDIMM64) has unexpected form");
           }
-          long imm =
-              Integer.toUnsignedLong(BpfInsn.imm(insns, index, order))
-                  | (long) BpfInsn.imm(insns, index + 1, order) << 32;
+          BpfInsn next = read(insns, index + 1, order);
+          if (next.opcode() != 0 || next.dst() != 0 || next.src() != 0 || next.off() != 0) {
+            throw refuse(index, "(LDIMM64) has unexpected form");
+          }
+          long imm = insn.imm64(next);
           if (res.validate() && imm != orig) {
             throw unexpected(index, "LDIMM64", imm, orig, value);
           }
-          BpfInsn.setImm(insns, index, order, (int) value);
-          BpfInsn.setImm(insns, index + 1, order, (int) (value >>> 32));
+          write(insns, index, order, insn.withImm((int) value));
+          write(insns, index + 1, order, next.withImm((int) (value >>> 32)));
           return new Patch(Patch.Form.LDIMM64, imm, value, 0, 0);
         }
+      case JMP:
+      case JMP32:
       default:
         throw refuse(index, String.format("is of a class CO-RE can't relocate (code 0x%x)", code));
     }
@@ -138,14 +141,23 @@ public final class InsnPatcher {
 
   /** Replaces the instruction (both halves of an ldimm64) by {@code call 0xbad2310}. */
   private static Patch poison(byte[] insns, int index, ByteOrder order) {
-    if (BpfInsn.code(insns, index) == BpfInsn.LD_IMM64) {
-      if (index + 1 >= BpfInsn.count(insns)) {
+    BpfInsn badCall = new BpfInsn(CALL, 0, 0, 0, POISON_IMM);
+    if (read(insns, index, order).isLdImm64()) {
+      if (index + 1 >= insns.length / BpfInsn.SIZE) {
         throw refuse(index, "(LDIMM64) has no second half");
       }
-      BpfInsn.set(insns, index + 1, order, BpfInsn.CALL, 0, 0, 0, POISON_IMM);
+      write(insns, index + 1, order, badCall);
     }
-    BpfInsn.set(insns, index, order, BpfInsn.CALL, 0, 0, 0, POISON_IMM);
+    write(insns, index, order, badCall);
     return new Patch(Patch.Form.POISON, 0, POISON_IMM, 0, 0);
+  }
+
+  private static BpfInsn read(byte[] insns, int index, ByteOrder order) {
+    return BpfInsn.decode(insns, index * BpfInsn.SIZE, order);
+  }
+
+  private static void write(byte[] insns, int index, ByteOrder order, BpfInsn insn) {
+    insn.encode(insns, index * BpfInsn.SIZE, order);
   }
 
   private static int sizeBytes(int code) {

@@ -1,6 +1,7 @@
 package io.github.core4j.reloc.reach;
 
-import io.github.core4j.reloc.patch.BpfInsn;
+import io.github.core4j.elf.bpf.BpfInsn;
+import io.github.core4j.elf.bpf.InsnClass;
 import io.github.core4j.reloc.patch.InsnPatcher;
 import java.nio.ByteOrder;
 import java.util.ArrayDeque;
@@ -85,18 +86,19 @@ public final class Reachability {
     int sec = Code.sectionOf(pos);
     int pc = Code.insnOf(pos);
     byte[] insns = code.insns(sec);
-    if (insns == null || pc < 0 || pc >= BpfInsn.count(insns)) {
+    int count = insns == null ? 0 : insns.length / BpfInsn.SIZE;
+    if (insns == null || pc < 0 || pc >= count) {
       return; // out of the code: the verifier rejects such jumps; nothing to reach there
     }
-    int opcode = BpfInsn.code(insns, pc);
-    int cls = opcode & 0x07;
-    int dst = BpfInsn.dst(insns, pc, order);
-    int src = BpfInsn.src(insns, pc, order);
-    int off = BpfInsn.off(insns, pc, order);
-    int imm = BpfInsn.imm(insns, pc, order);
-    switch (cls) {
-      case BpfInsn.CLASS_LD:
-        if (opcode == BpfInsn.LD_IMM64 && pc + 1 < BpfInsn.count(insns)) {
+    BpfInsn insn = BpfInsn.decode(insns, pc * BpfInsn.SIZE, order);
+    int opcode = insn.opcode();
+    int dst = insn.dst();
+    int src = insn.src();
+    int off = insn.off();
+    int imm = insn.imm();
+    switch (insn.insnClass()) {
+      case LD:
+        if (insn.isLdImm64() && pc + 1 < count) {
           Code.Reference ref = code.reference(sec, pc);
           if (ref != null && code.insns(ref.section()) != null) {
             // a callback's address: the callback runs whenever a helper calls it
@@ -104,8 +106,7 @@ public final class Reachability {
             propagate(Code.position(ref.section(), (int) target), Registers.unknown());
             r.forget(dst);
           } else if (src == 0 && ref == null) {
-            long hi = BpfInsn.imm(insns, pc + 1, order);
-            r.set(dst, Integer.toUnsignedLong(imm) | hi << 32);
+            r.set(dst, insn.imm64(BpfInsn.decode(insns, (pc + 1) * BpfInsn.SIZE, order)));
           } else {
             r.forget(dst);
           }
@@ -115,32 +116,29 @@ public final class Reachability {
           propagate(Code.position(sec, pc + 1), r);
         }
         return;
-      case BpfInsn.CLASS_LDX:
+      case LDX:
         r.forget(dst);
         propagate(Code.position(sec, pc + 1), r);
         return;
-      case BpfInsn.CLASS_ST:
+      case ST:
         propagate(Code.position(sec, pc + 1), r);
         return;
-      case BpfInsn.CLASS_STX:
+      case STX:
         if ((opcode & 0xe0) == 0xc0) { // atomic: fetch forms write src, cmpxchg writes r0
           r.forget(src);
           r.forget(0);
         }
         propagate(Code.position(sec, pc + 1), r);
         return;
-      case BpfInsn.CLASS_ALU:
-      case BpfInsn.CLASS_ALU64:
-        alu(opcode, cls == BpfInsn.CLASS_ALU64, dst, src, off, imm, r);
+      case ALU:
+      case ALU64:
+        alu(opcode, insn.insnClass() == InsnClass.ALU64, dst, src, off, imm, r);
         propagate(Code.position(sec, pc + 1), r);
         return;
-      case BpfInsn.CLASS_JMP:
-      case 0x06: // JMP32
-        jump(sec, pc, opcode, cls == 0x06, dst, src, off, imm, r);
+      case JMP:
+      case JMP32:
+        jump(sec, pc, opcode, insn.insnClass() == InsnClass.JMP32, dst, src, off, imm, r);
         return;
-      default:
-        r.forget(dst);
-        propagate(Code.position(sec, pc + 1), r);
     }
   }
 

@@ -3,6 +3,7 @@ package io.github.core4j.reloc.patch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.core4j.elf.bpf.BpfInsn;
 import io.github.core4j.reloc.RelocationException;
 import io.github.core4j.reloc.RelocationValues;
 import java.io.IOException;
@@ -67,19 +68,31 @@ class InsnPatcherTest {
     return out;
   }
 
+  static BpfInsn insn(byte[] insns, int index, ByteOrder order) {
+    return BpfInsn.decode(insns, index * BpfInsn.SIZE, order);
+  }
+
+  /** Writes instruction {@code index}, truncating each field to its width as the kernel's would. */
+  static void set(
+      byte[] insns, int index, ByteOrder order, int code, int dst, int src, int off, int imm) {
+    new BpfInsn(code & 0xff, dst & 0xf, src & 0xf, (short) off, imm)
+        .encode(insns, index * BpfInsn.SIZE, order);
+  }
+
   static String render(int err, byte[] insns, ByteOrder order) {
     StringBuilder b = new StringBuilder().append(err);
     for (int i = 1; i <= 2; i++) {
+      BpfInsn insn = insn(insns, i, order);
       b.append('\t')
-          .append(BpfInsn.code(insns, i))
+          .append(insn.opcode())
           .append(' ')
-          .append(BpfInsn.dst(insns, i, order))
+          .append(insn.dst())
           .append(' ')
-          .append(BpfInsn.src(insns, i, order))
+          .append(insn.src())
           .append(' ')
-          .append(BpfInsn.off(insns, i, order))
+          .append(insn.off())
           .append(' ')
-          .append(BpfInsn.imm(insns, i, order));
+          .append(insn.imm());
     }
     return b.toString();
   }
@@ -91,10 +104,10 @@ class InsnPatcherTest {
     for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
       // the two instructions sit at index 1 and 2 of a 4-instruction program
       byte[] insns = new byte[4 * BpfInsn.SIZE];
-      BpfInsn.set(insns, 0, order, 0xb7, 9, 0, 0, 42);
+      set(insns, 0, order, 0xb7, 9, 0, 0, 42);
       for (int i = 0; i < 2; i++) {
         long[] v = c.v();
-        BpfInsn.set(
+        set(
             insns,
             1 + i,
             order,
@@ -104,7 +117,7 @@ class InsnPatcherTest {
             (int) v[i * 5 + 3],
             (int) v[i * 5 + 4]);
       }
-      BpfInsn.set(insns, 3, order, 0x95, 0, 0, 0, 0);
+      set(insns, 3, order, 0x95, 0, 0, 0, 0);
       long[] v = c.v();
       RelocationValues res =
           new RelocationValues(
@@ -118,9 +131,9 @@ class InsnPatcherTest {
       }
       assertEquals(want, render(err, insns, order), c.label() + " " + order);
       // neighbours untouched
-      assertEquals(42, BpfInsn.imm(insns, 0, order));
-      assertEquals(9, BpfInsn.dst(insns, 0, order));
-      assertEquals(0x95, BpfInsn.code(insns, 3));
+      assertEquals(42, insn(insns, 0, order).imm());
+      assertEquals(9, insn(insns, 0, order).dst());
+      assertEquals(0x95, insn(insns, 3, order).opcode());
     }
   }
 }

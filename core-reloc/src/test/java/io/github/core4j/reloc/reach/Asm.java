@@ -1,6 +1,6 @@
 package io.github.core4j.reloc.reach;
 
-import io.github.core4j.reloc.patch.BpfInsn;
+import io.github.core4j.elf.bpf.BpfInsn;
 import io.github.core4j.reloc.patch.InsnPatcher;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteOrder;
@@ -12,9 +12,8 @@ final class Asm {
   private int count;
 
   Asm insn(int code, int dst, int src, int off, int imm) {
-    byte[] b = new byte[8];
-    BpfInsn.set(b, 0, LE, code, dst, src, off, imm);
-    out.write(b, 0, 8);
+    byte[] b = new BpfInsn(code, dst, src, off, imm).toBytes(LE);
+    out.write(b, 0, BpfInsn.SIZE);
     count++;
     return this;
   }

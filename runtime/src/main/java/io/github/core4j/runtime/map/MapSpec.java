@@ -2,6 +2,7 @@ package io.github.core4j.runtime.map;
 
 import io.github.core4j.elf.object.MapType;
 import io.github.core4j.runtime.btf.LoadedBtf;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,104 +60,83 @@ public record MapSpec(
 
   /** This spec named {@code name}. */
   public MapSpec withName(String name) {
-    return new MapSpec(
-        type,
-        keySize,
-        valueSize,
-        maxEntries,
-        flags,
-        name,
-        innerMap,
-        btf,
-        btfKeyTypeId,
-        btfValueTypeId,
-        mapExtra,
-        numaNode);
+    return with(b -> b.name = name);
   }
 
   /** This spec with {@code flags} (replacing the flags it had). */
   public MapSpec withFlags(int flags) {
-    return new MapSpec(
-        type,
-        keySize,
-        valueSize,
-        maxEntries,
-        flags,
-        name,
-        innerMap,
-        btf,
-        btfKeyTypeId,
-        btfValueTypeId,
-        mapExtra,
-        numaNode);
+    return with(b -> b.flags = flags);
   }
 
   /** This spec with {@code inner} as the template for a map-in-map's values. */
   public MapSpec withInnerMap(BpfMap inner) {
-    return new MapSpec(
-        type,
-        keySize,
-        valueSize,
-        maxEntries,
-        flags,
-        name,
-        inner,
-        btf,
-        btfKeyTypeId,
-        btfValueTypeId,
-        mapExtra,
-        numaNode);
+    return with(b -> b.innerMap = inner);
   }
 
   /** This spec with key and value described by types {@code keyTypeId}/{@code valueTypeId}. */
   public MapSpec withBtf(LoadedBtf btf, int keyTypeId, int valueTypeId) {
-    return new MapSpec(
-        type,
-        keySize,
-        valueSize,
-        maxEntries,
-        flags,
-        name,
-        innerMap,
-        btf,
-        keyTypeId,
-        valueTypeId,
-        mapExtra,
-        numaNode);
+    return with(
+        b -> {
+          b.btf = btf;
+          b.btfKeyTypeId = keyTypeId;
+          b.btfValueTypeId = valueTypeId;
+        });
   }
 
   /** This spec with {@code map_extra}. */
   public MapSpec withMapExtra(long extra) {
-    return new MapSpec(
-        type,
-        keySize,
-        valueSize,
-        maxEntries,
-        flags,
-        name,
-        innerMap,
-        btf,
-        btfKeyTypeId,
-        btfValueTypeId,
-        extra,
-        numaNode);
+    return with(b -> b.mapExtra = extra);
   }
 
   /** This spec on NUMA node {@code node} (sets {@link MapFlag#NUMA_NODE}). */
   public MapSpec withNumaNode(int node) {
+    return with(
+        b -> {
+          b.flags |= MapFlag.NUMA_NODE.bit();
+          b.numaNode = node;
+        });
+  }
+
+  /** A copy of this spec with the components {@code change} sets replaced. */
+  private MapSpec with(Consumer<Copy> change) {
+    Copy b = new Copy(this);
+    change.accept(b);
     return new MapSpec(
         type,
         keySize,
         valueSize,
         maxEntries,
-        flags | MapFlag.NUMA_NODE.bit(),
-        name,
-        innerMap,
-        btf,
-        btfKeyTypeId,
-        btfValueTypeId,
-        mapExtra,
-        node);
+        b.flags,
+        b.name,
+        b.innerMap,
+        b.btf,
+        b.btfKeyTypeId,
+        b.btfValueTypeId,
+        b.mapExtra,
+        b.numaNode);
+  }
+
+  /** The components a wither may change, so that each wither names only what it changes. */
+  private static final class Copy {
+    int flags;
+    String name;
+    @Nullable BpfMap innerMap;
+    @Nullable LoadedBtf btf;
+    int btfKeyTypeId;
+    int btfValueTypeId;
+    long mapExtra;
+    int numaNode;
+
+    Copy(MapSpec s) {
+      flags = s.flags;
+      name = s.name;
+      innerMap = s.innerMap;
+      btf = s.btf;
+      btfKeyTypeId = s.btfKeyTypeId;
+      btfValueTypeId = s.btfValueTypeId;
+      mapExtra = s.mapExtra;
+      numaNode = s.numaNode;
+    }
   }
 
   /** "map 'counts' (hash)", for error messages. */

@@ -4,6 +4,7 @@ import io.github.core4j.elf.object.AttachType;
 import io.github.core4j.elf.object.ProgramType;
 import io.github.core4j.runtime.btf.LoadedBtf;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -92,184 +93,111 @@ public record ProgramSpec(
 
   /** With {@code name}. */
   public ProgramSpec withName(String name) {
-    return new ProgramSpec(
-        type,
-        instructions,
-        license,
-        name,
-        expectedAttachType,
-        attachBtfId,
-        attachBtfObjFd,
-        btf,
-        funcInfo,
-        lineInfo,
-        flags,
-        logLevel,
-        kernVersion,
-        ifindex,
-        fdArray);
+    return with(b -> b.name = name);
   }
 
   /** With {@code license}. */
   public ProgramSpec withLicense(String license) {
-    return new ProgramSpec(
-        type,
-        instructions,
-        license,
-        name,
-        expectedAttachType,
-        attachBtfId,
-        attachBtfObjFd,
-        btf,
-        funcInfo,
-        lineInfo,
-        flags,
-        logLevel,
-        kernVersion,
-        ifindex,
-        fdArray);
+    return with(b -> b.license = license);
   }
 
   /** With an expected attach type. */
   public ProgramSpec withExpectedAttachType(AttachType attachType) {
-    return new ProgramSpec(
-        type,
-        instructions,
-        license,
-        name,
-        attachType,
-        attachBtfId,
-        attachBtfObjFd,
-        btf,
-        funcInfo,
-        lineInfo,
-        flags,
-        logLevel,
-        kernVersion,
-        ifindex,
-        fdArray);
+    return with(b -> b.expectedAttachType = attachType);
   }
 
   /**
    * With an attach target: BTF id {@code id} in vmlinux ({@code objFd = 0}) or in {@code objFd}.
    */
   public ProgramSpec withAttachBtfId(int id, int objFd) {
-    return new ProgramSpec(
-        type,
-        instructions,
-        license,
-        name,
-        expectedAttachType,
-        id,
-        objFd,
-        btf,
-        funcInfo,
-        lineInfo,
-        flags,
-        logLevel,
-        kernVersion,
-        ifindex,
-        fdArray);
+    return with(
+        b -> {
+          b.attachBtfId = id;
+          b.attachBtfObjFd = objFd;
+        });
   }
 
   /** With the program's BTF and its func and line info. */
   public ProgramSpec withBtf(LoadedBtf btf, List<FuncInfo> funcInfo, List<LineInfo> lineInfo) {
-    return new ProgramSpec(
-        type,
-        instructions,
-        license,
-        name,
-        expectedAttachType,
-        attachBtfId,
-        attachBtfObjFd,
-        btf,
-        funcInfo,
-        lineInfo,
-        flags,
-        logLevel,
-        kernVersion,
-        ifindex,
-        fdArray);
+    return with(
+        b -> {
+          b.btf = btf;
+          b.funcInfo = funcInfo;
+          b.lineInfo = lineInfo;
+        });
   }
 
   /** With {@code prog_flags}. */
   public ProgramSpec withFlags(int flags) {
-    return new ProgramSpec(
-        type,
-        instructions,
-        license,
-        name,
-        expectedAttachType,
-        attachBtfId,
-        attachBtfObjFd,
-        btf,
-        funcInfo,
-        lineInfo,
-        flags,
-        logLevel,
-        kernVersion,
-        ifindex,
-        fdArray);
+    return with(b -> b.flags = flags);
   }
 
   /** With verifier log level {@code level}; above 0 the log is kept on success too. */
   public ProgramSpec withLogLevel(int level) {
-    return new ProgramSpec(
-        type,
-        instructions,
-        license,
-        name,
-        expectedAttachType,
-        attachBtfId,
-        attachBtfObjFd,
-        btf,
-        funcInfo,
-        lineInfo,
-        flags,
-        level,
-        kernVersion,
-        ifindex,
-        fdArray);
+    return with(b -> b.logLevel = level);
   }
 
   /** With {@code kern_version}. */
   public ProgramSpec withKernVersion(int version) {
-    return new ProgramSpec(
-        type,
-        instructions,
-        license,
-        name,
-        expectedAttachType,
-        attachBtfId,
-        attachBtfObjFd,
-        btf,
-        funcInfo,
-        lineInfo,
-        flags,
-        logLevel,
-        version,
-        ifindex,
-        fdArray);
+    return with(b -> b.kernVersion = version);
   }
 
   /** With {@code fd_array} (index 0 is never used by instructions). */
   public ProgramSpec withFdArray(List<Integer> fds) {
+    return with(b -> b.fdArray = fds);
+  }
+
+  /** A copy of this spec with the components {@code change} sets replaced. */
+  private ProgramSpec with(Consumer<Copy> change) {
+    Copy b = new Copy(this);
+    change.accept(b);
     return new ProgramSpec(
         type,
         instructions,
-        license,
-        name,
-        expectedAttachType,
-        attachBtfId,
-        attachBtfObjFd,
-        btf,
-        funcInfo,
-        lineInfo,
-        flags,
-        logLevel,
-        kernVersion,
+        b.license,
+        b.name,
+        b.expectedAttachType,
+        b.attachBtfId,
+        b.attachBtfObjFd,
+        b.btf,
+        b.funcInfo,
+        b.lineInfo,
+        b.flags,
+        b.logLevel,
+        b.kernVersion,
         ifindex,
-        fds);
+        b.fdArray);
+  }
+
+  /** The components a wither may change, so that each wither names only what it changes. */
+  private static final class Copy {
+    String license;
+    String name;
+    @Nullable AttachType expectedAttachType;
+    int attachBtfId;
+    int attachBtfObjFd;
+    @Nullable LoadedBtf btf;
+    List<FuncInfo> funcInfo;
+    List<LineInfo> lineInfo;
+    int flags;
+    int logLevel;
+    int kernVersion;
+    List<Integer> fdArray;
+
+    Copy(ProgramSpec s) {
+      license = s.license;
+      name = s.name;
+      expectedAttachType = s.expectedAttachType;
+      attachBtfId = s.attachBtfId;
+      attachBtfObjFd = s.attachBtfObjFd;
+      btf = s.btf;
+      funcInfo = s.funcInfo;
+      lineInfo = s.lineInfo;
+      flags = s.flags;
+      logLevel = s.logLevel;
+      kernVersion = s.kernVersion;
+      fdArray = s.fdArray;
+    }
   }
 
   /** "program 'drop' (xdp)", for messages. */
