@@ -11,6 +11,7 @@ java="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' /usr/lib/jvm/temurin-25-jdk-
 native="$root/benchmarks/target/native"
 mkdir -p "$native"
 cc -O2 -o "$native/btf_parse" benchmarks/native/btf_parse.c -lbpf
+cc -O2 -o "$native/map_ops" benchmarks/native/map_ops.c -lbpf
 gcc -O2 -o "$native/relo_calc" testdata/reloc/oracle/relo_calc.c -l:libbpf.a -lelf -lz
 
 vmlinux=/sys/kernel/btf/vmlinux
@@ -22,6 +23,9 @@ if [[ "RelocationBenchmark" =~ $filter ]]; then
   xz -dc testdata/reloc/obj/bitfields.bpfel.btf.xz > "$native/bitfields.btf"
   python3 testdata/reloc/ext_cases.py "$native/bitfields.btf" testdata/reloc/obj/bitfields.bpfel.btf.ext \
     | RELO_CALC_BENCH_SECONDS=10 "$native/relo_calc" "$native/bitfields.btf" "$vmlinux"
+fi
+if [[ "MapBenchmark" =~ $filter ]]; then
+  "$native/map_ops" 5
 fi
 echo "== core4j (JMH) =="
 "$java" -jar benchmarks/target/benchmarks.jar "$filter" -f 1 -wi 5 -w 2 -i 10 -r 2 -p testdata="$root/testdata"
