@@ -60,6 +60,34 @@ class BtfFuzzTest {
     Btf.parse(again, "fuzz-rewritten").validate();
   }
 
+  private static final Btf SPLIT_BASE =
+      io.github.core4j.btf.source.BtfFiles.read(
+          Testdata.root().resolve("btf/kernels/6.1.0-50-amd64.btf.xz"));
+
+  /**
+   * Split BTF (a kernel module's {@code .BTF}) on a fixed vmlinux base: ids and string offsets that
+   * continue the base's, references into it, and every walk a dump or lookup makes across both.
+   */
+  @FuzzTest(maxDuration = "5m")
+  void parseSplitOnBase(byte[] data) {
+    Btf btf;
+    try {
+      btf = Btf.parseSplit(data, SPLIT_BASE, "fuzz-module").validate();
+    } catch (BtfFormatException expected) {
+      return;
+    }
+    StringBuilder sink = new StringBuilder();
+    RawDump.write(btf, sink);
+    for (int id = SPLIT_BASE.typeCount(); id < btf.typeCount(); id++) {
+      btf.findByName(btf.name(id), btf.kind(id));
+      try {
+        btf.resolveSize(id);
+      } catch (IllegalArgumentException | BtfFormatException sizeless) {
+        // types without a size, or chains deeper than libbpf allows
+      }
+    }
+  }
+
   /**
    * Kernel BTF archives as BTFHub ships them: the input is written as {@code kernels.tar} and read
    * as a tree ({@link io.github.core4j.btf.source.BtfTree}: compression detected by magic, tar
