@@ -50,6 +50,27 @@ public final class NetnsPair implements AutoCloseable {
         nsB);
     configure(nsA, 1);
     configure(nsB, 2);
+    // Permanent neighbour entries: no ARP or neighbour discovery in flight when a test sends, so
+    // datagrams leave at once instead of waiting in the neighbour queue (a race on a busy machine).
+    String macA = mac(nsA);
+    String macB = mac(nsB);
+    neighbour(nsA, b4(), macB);
+    neighbour(nsA, b6(), macB);
+    neighbour(nsB, a4(), macA);
+    neighbour(nsB, a6(), macA);
+  }
+
+  private static String mac(String ns) {
+    String link = inNs(ns, "ip", "-o", "link", "show", IFACE);
+    int at = link.indexOf("link/ether ");
+    if (at < 0) {
+      throw new IllegalStateException("no MAC address in: " + link);
+    }
+    return link.substring(at + "link/ether ".length()).split(" ", 2)[0];
+  }
+
+  private static void neighbour(String ns, String address, String mac) {
+    inNs(ns, "ip", "neigh", "replace", address, "lladdr", mac, "dev", IFACE, "nud", "permanent");
   }
 
   private void configure(String ns, int host) {
