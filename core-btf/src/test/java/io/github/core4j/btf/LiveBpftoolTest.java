@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.core4j.btf.dump.RawDump;
 import io.github.core4j.btf.source.BtfFiles;
+import io.github.core4j.testing.Oracle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;

@@ -11,6 +11,7 @@ import io.github.core4j.runtime.typed.TypedArrayMap;
 import io.github.core4j.runtime.typed.TypedMap;
 import io.github.core4j.runtime.typed.TypedPerCpuArrayMap;
 import io.github.core4j.runtime.typed.TypedPerCpuMap;
+import io.github.core4j.testing.Oracle;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

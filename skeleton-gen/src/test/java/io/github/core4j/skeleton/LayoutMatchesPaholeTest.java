@@ -9,6 +9,7 @@ import io.github.core4j.btf.Btf;
 import io.github.core4j.btf.BtfKind;
 import io.github.core4j.btf.BtfStruct;
 import io.github.core4j.elf.object.BpfObject;
+import io.github.core4j.testing.Oracle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,6 +11,7 @@ import io.github.core4j.runtime.prog.TestRunResult;
 import io.github.core4j.skeleton.golden.Globals;
 import io.github.core4j.skeleton.golden.RingbufEvents;
 import io.github.core4j.skeleton.golden.XdpFilter;
+import io.github.core4j.testing.Oracle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.github.core4j.btf.dump;
 
-import io.github.core4j.btf.Oracle;
+import io.github.core4j.testing.Oracle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.github.core4j.btf.dump;
 
 import io.github.core4j.btf.Btf;
-import io.github.core4j.btf.Oracle;
 import io.github.core4j.btf.Testdata;
+import io.github.core4j.testing.Oracle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

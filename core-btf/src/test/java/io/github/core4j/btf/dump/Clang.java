@@ -2,7 +2,7 @@ package io.github.core4j.btf.dump;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.github.core4j.btf.Oracle;
+import io.github.core4j.testing.Oracle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

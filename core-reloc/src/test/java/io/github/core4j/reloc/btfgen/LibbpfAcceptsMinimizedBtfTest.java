@@ -9,6 +9,7 @@ import io.github.core4j.btf.BtfArray;
 import io.github.core4j.btf.BtfComposite;
 import io.github.core4j.btf.BtfType;
 import io.github.core4j.reloc.BtfTypes;
+import io.github.core4j.testing.Oracle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,12 +43,12 @@ class LibbpfAcceptsMinimizedBtfTest {
 
   @BeforeAll
   static void buildOracle() {
-    Tools.require("gcc");
-    Tools.require("python3");
-    Tools.requireFile("/usr/include/bpf/libbpf.h", "libbpf-dev");
-    Tools.requireRoot();
+    Oracle.require("gcc");
+    Oracle.require("python3");
+    Oracle.requireFile("/usr/include/bpf/libbpf.h", "libbpf-dev");
+    Oracle.requireRoot();
     oracle = tmp.resolve("relo_oracle");
-    Tools.run(
+    Oracle.runText(
         List.of(
             "gcc",
             "-O1",
@@ -117,13 +118,14 @@ class LibbpfAcceptsMinimizedBtfTest {
   private static List<String[]> libbpf(Fixtures.TestObject object, Path obj, Path btf)
       throws IOException {
     Path log = tmp.resolve(obj.getFileName() + "." + btf.getFileName() + ".log");
-    Files.writeString(log, Tools.run(List.of(oracle.toString(), obj.toString(), btf.toString())));
+    Files.writeString(
+        log, Oracle.runText(List.of(oracle.toString(), obj.toString(), btf.toString())));
     Path objBtf =
         Fixtures.plain(
             Fixtures.testdata().resolve("reloc/obj/" + object.name() + ".bpfel.btf.xz"), tmp);
     Path ext = Fixtures.testdata().resolve("reloc/obj/" + object.name() + ".bpfel.btf.ext");
     String parsed =
-        Tools.run(
+        Oracle.runText(
             List.of(
                 "python3",
                 Fixtures.testdata().resolve("reloc/parse_log.py").toString(),

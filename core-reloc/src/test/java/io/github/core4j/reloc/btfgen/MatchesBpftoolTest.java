@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.core4j.btf.Btf;
+import io.github.core4j.testing.Oracle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -110,7 +111,7 @@ class MatchesBpftoolTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void sameBytesAsBpftoolRunNow(Case c, @TempDir Path tmp) throws IOException {
-    Tools.require("bpftool");
+    Oracle.require("bpftool");
     if (c.refusedByBpftool()) {
       return;
     }
@@ -122,7 +123,7 @@ class MatchesBpftoolTest {
     for (Path o : c.objectFiles(tmp)) {
       cmd.add(o.toString());
     }
-    Tools.run(cmd);
+    Oracle.runText(cmd);
     byte[] live = Files.readAllBytes(out);
     assertArrayEquals(
         Files.readAllBytes(Fixtures.testdata().resolve(c.expected())),
