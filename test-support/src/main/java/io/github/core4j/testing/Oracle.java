@@ -81,6 +81,7 @@ public final class Oracle {
         new String(r.err(), StandardCharsets.UTF_8));
   }
 
+  @SuppressWarnings("ArrayRecordComponent") // private, never compared or hashed
   private record Raw(int exit, byte[] out, byte[] err) {}
 
   private static Raw start(List<String> command) {
