@@ -7,6 +7,8 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * Converts between a Java value and its C representation of a fixed size: what a map key, a map
@@ -131,80 +133,49 @@ public interface Codec<T> {
 
   /** A C array of {@code count} 16-bit integers. */
   static Codec<short[]> int16Array(int count, ByteOrder order) {
-    ValueLayout.OfShort l = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order);
-    return new ScalarCodec<>(
-        2L * count,
-        (v, s) -> {
-          CArrays.requireLength(v.length, count);
-          MemorySegment.copy(v, 0, s, l, 0, count);
-        },
-        s -> {
-          short[] a = new short[count];
-          MemorySegment.copy(s, l, 0, a, 0, count);
-          return a;
-        });
+    return primitiveArray(
+        ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order), count, short[]::new, a -> a.length);
   }
 
   /** A C array of {@code count} 32-bit integers. */
   static Codec<int[]> int32Array(int count, ByteOrder order) {
-    ValueLayout.OfInt l = ValueLayout.JAVA_INT_UNALIGNED.withOrder(order);
-    return new ScalarCodec<>(
-        4L * count,
-        (v, s) -> {
-          CArrays.requireLength(v.length, count);
-          MemorySegment.copy(v, 0, s, l, 0, count);
-        },
-        s -> {
-          int[] a = new int[count];
-          MemorySegment.copy(s, l, 0, a, 0, count);
-          return a;
-        });
+    return primitiveArray(
+        ValueLayout.JAVA_INT_UNALIGNED.withOrder(order), count, int[]::new, a -> a.length);
   }
 
   /** A C array of {@code count} 64-bit integers. */
   static Codec<long[]> int64Array(int count, ByteOrder order) {
-    ValueLayout.OfLong l = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(order);
-    return new ScalarCodec<>(
-        8L * count,
-        (v, s) -> {
-          CArrays.requireLength(v.length, count);
-          MemorySegment.copy(v, 0, s, l, 0, count);
-        },
-        s -> {
-          long[] a = new long[count];
-          MemorySegment.copy(s, l, 0, a, 0, count);
-          return a;
-        });
+    return primitiveArray(
+        ValueLayout.JAVA_LONG_UNALIGNED.withOrder(order), count, long[]::new, a -> a.length);
   }
 
   /** A C array of {@code count} floats. */
   static Codec<float[]> float32Array(int count, ByteOrder order) {
-    ValueLayout.OfFloat l = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order);
-    return new ScalarCodec<>(
-        4L * count,
-        (v, s) -> {
-          CArrays.requireLength(v.length, count);
-          MemorySegment.copy(v, 0, s, l, 0, count);
-        },
-        s -> {
-          float[] a = new float[count];
-          MemorySegment.copy(s, l, 0, a, 0, count);
-          return a;
-        });
+    return primitiveArray(
+        ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order), count, float[]::new, a -> a.length);
   }
 
   /** A C array of {@code count} doubles. */
   static Codec<double[]> float64Array(int count, ByteOrder order) {
-    ValueLayout.OfDouble l = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(order);
+    return primitiveArray(
+        ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(order), count, double[]::new, a -> a.length);
+  }
+
+  /**
+   * A C array of {@code count} scalars of {@code layout}, as the Java primitive array {@code
+   * newArray} makes (one bulk copy each way; a value of another length is refused).
+   */
+  private static <A> Codec<A> primitiveArray(
+      ValueLayout layout, int count, IntFunction<A> newArray, ToIntFunction<A> length) {
     return new ScalarCodec<>(
-        8L * count,
+        layout.byteSize() * count,
         (v, s) -> {
-          CArrays.requireLength(v.length, count);
-          MemorySegment.copy(v, 0, s, l, 0, count);
+          CArrays.requireLength(length.applyAsInt(v), count);
+          MemorySegment.copy(v, 0, s, layout, 0, count);
         },
         s -> {
-          double[] a = new double[count];
-          MemorySegment.copy(s, l, 0, a, 0, count);
+          A a = newArray.apply(count);
+          MemorySegment.copy(s, layout, 0, a, 0, count);
           return a;
         });
   }
