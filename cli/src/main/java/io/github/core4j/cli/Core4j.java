@@ -5,6 +5,10 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,16 +21,15 @@ import picocli.CommandLine.Option;
     name = "core4j",
     mixinStandardHelpOptions = true,
     versionProvider = Core4j.Version.class,
-    description = "eBPF CO-RE toolchain for the JVM: BTF, objects, relocation, skeletons.",
-    subcommands = {
-      BtfCommand.class,
-      ObjCommand.class,
-      RelocCommand.class,
-      GenCommand.class,
-      CheckCommand.class,
-      FeaturesCommand.class
-    })
+    description = "eBPF CO-RE toolchain for the JVM: BTF, objects, relocation, skeletons.")
 public final class Core4j {
+  /**
+   * The subcommands, in the order help lists them. A command line that names one gets only that one
+   * registered: picocli reads each command's annotations when it is added, which is most of a short
+   * command's start-up.
+   */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
   /** Exit code for bad input or bad usage. */
   public static final int EXIT_BAD_INPUT = 2;
 
@@ -60,6 +63,13 @@ public final class Core4j {
   /** Runs {@code args} with the given output streams and returns the exit code. */
   public static int run(OutputStream out, PrintStream err, String... args) {
     CommandLine cli = new CommandLine(new Core4j(out));
+    Supplier<Object> named = SUBCOMMANDS.get(firstWord(args));
+    if (named != null) {
+      cli.addSubcommand(named.get());
+    } else {
+      // help, --version, a misspelt command: every command, so usage and suggestions are complete
+      SUBCOMMANDS.values().forEach(command -> cli.addSubcommand(command.get()));
+    }
     cli.setErr(
         new java.io.PrintWriter(
             new java.io.OutputStreamWriter(err, java.nio.charset.StandardCharsets.UTF_8), true));
@@ -87,6 +97,28 @@ public final class Core4j {
   /** Entry point of {@code bin/core4j}. */
   public static void main(String[] args) {
     System.exit(run(args));
+  }
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("btf", BtfCommand::new);
+    commands.put("obj", ObjCommand::new);
+    commands.put("reloc", RelocCommand::new);
+    commands.put("gen", GenCommand::new);
+    commands.put("check", CheckCommand::new);
+    commands.put("features", FeaturesCommand::new);
+    commands.put("aot-training", AotTrainingCommand::new);
+    return commands;
+  }
+
+  /** The first argument that is not an option: the subcommand's name, if any. */
+  private static @Nullable String firstWord(String[] args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        return arg;
+      }
+    }
+    return null;
   }
 
   private static String describe(Exception ex) {

@@ -113,13 +113,17 @@ public final class Btf {
     int size = pointerSize;
     if (size == 0) {
       size = 8;
+      int[] intIds = PointerSize.intIds(this);
+      names:
       for (String name : new String[] {"long int", "long unsigned int", "long", "unsigned long"}) {
-        OptionalInt id = findByName(name, BtfKind.INT);
-        if (id.isPresent()) {
-          int s = ((BtfInt) type(id.getAsInt())).size();
-          if (s == 4 || s == 8) {
-            size = s;
-            break;
+        for (int id : intIds) {
+          if (name(id).equals(name)) {
+            int s = ((BtfInt) type(id)).size();
+            if (s == 4 || s == 8) {
+              size = s;
+              break names;
+            }
+            continue names;
           }
         }
       }

@@ -1,5 +1,6 @@
 package io.github.core4j.btf;
 
+import java.util.Arrays;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -25,29 +26,42 @@ public final class PointerSize {
           "int unsigned long",
           "int long unsigned");
 
+  private static final byte INT = (byte) BtfKind.INT.value();
+
   private PointerSize() {}
 
   /**
    * The guessed pointer size of {@code btf} (base types included), or empty when it has no long.
    */
   public static OptionalInt guess(Btf btf) {
-    int best = Integer.MAX_VALUE;
-    int bestSize = 0;
-    for (String name : LONG_NAMES) {
-      for (int id : btf.idsByName(name)) {
-        if (id >= best) {
-          break;
-        }
-        if (btf.kind(id) == BtfKind.INT) {
-          int size = ((BtfInt) btf.type(id)).size();
-          if (size == 4 || size == 8) {
-            best = id;
-            bestSize = size;
-            break;
-          }
-        }
+    for (int id : intIds(btf)) {
+      BtfInt t = (BtfInt) btf.type(id);
+      if (LONG_NAMES.contains(t.name()) && (t.size() == 4 || t.size() == 8)) {
+        return OptionalInt.of(t.size());
       }
     }
-    return bestSize == 0 ? OptionalInt.empty() : OptionalInt.of(bestSize);
+    return OptionalInt.empty();
+  }
+
+  /**
+   * The ids of the INT types of {@code btf} and its base, in id order, found from the kind table
+   * alone: kernel BTF has a few dozen among 100,000 types, so looking at them costs less than
+   * building the name index.
+   */
+  static int[] intIds(Btf btf) {
+    int[] inBase = btf.base().map(PointerSize::intIds).orElse(new int[0]);
+    byte[] kinds = btf.localKinds();
+    int count = btf.localCount();
+    int[] ids = Arrays.copyOf(inBase, inBase.length + 16);
+    int n = inBase.length;
+    for (int i = 0; i < count; i++) {
+      if (kinds[i] == INT) {
+        if (n == ids.length) {
+          ids = Arrays.copyOf(ids, n * 2);
+        }
+        ids[n++] = btf.firstId() + i;
+      }
+    }
+    return Arrays.copyOf(ids, n);
   }
 }
