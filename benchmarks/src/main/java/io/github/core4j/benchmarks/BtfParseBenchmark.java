@@ -18,14 +18,16 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Parsing kernel BTF: read the file, index and validate every type, then resolve every type's name
- * — the same work as {@code native/btf_parse.c} does with libbpf's {@code btf__parse}.
+ * — the same work as {@code native/btf_parse.c} does with libbpf's {@code btf__parse}. Native
+ * access is enabled, as {@code bin/core4j} and the runtime enable it, so sysfs BTF is read through
+ * a mapping (as libbpf 1.6+ does; Debian's libbpf 1.1 reads it).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class BtfParseBenchmark {
   /** The BTF file to parse. */
   @Param("/sys/kernel/btf/vmlinux")

@@ -1,10 +1,10 @@
 package io.github.core4j.elf;
 
+import io.github.core4j.btf.source.BtfFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -31,8 +31,8 @@ public final class MappedFiles {
       try {
         return ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
       } catch (IOException e) {
-        // sysfs and other special files do not support mmap: read them instead
-        return ByteBuffer.wrap(Files.readAllBytes(path)).asReadOnlyBuffer();
+        // sysfs and other special files cannot be mapped shared: read them instead
+        return ByteBuffer.wrap(BtfFiles.readRaw(path)).asReadOnlyBuffer();
       }
     } catch (NoSuchFileException e) {
       throw new ElfFormatException(path.toString(), -1, "no such file");

@@ -34,8 +34,24 @@ public final class BtfFiles {
     return read(SYSFS.resolve("vmlinux"));
   }
 
+  /**
+   * The file's bytes as stored: kernel BTF under {@code /sys/kernel/btf} copied out of a private
+   * mapping where the JDK and the kernel allow it (sysfs hands out 4 KiB per {@code read}), other
+   * files read whole.
+   *
+   * @throws IOException when the file cannot be read
+   */
+  public static byte[] readRaw(Path path) throws IOException {
+    byte[] mapped = SysfsMapping.read(path);
+    return mapped != null ? mapped : Files.readAllBytes(path);
+  }
+
   /** The file's bytes, decompressed when compressed. */
   public static byte[] readBytes(Path path) {
+    byte[] mapped = SysfsMapping.read(path);
+    if (mapped != null) {
+      return mapped; // the kernel's BTF, raw
+    }
     try {
       byte[] bytes = Files.readAllBytes(path);
       if (bytes.length >= 4
