@@ -1,6 +1,9 @@
 package io.github.core4j.btf;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +16,9 @@ final class BtfParser {
   static final int MAX_TYPE_ID = 0x000fffff;
 
   private static final int TYPE_HEADER_SIZE = 12;
+
+  /** Blobs with this many types or more are checked in two halves at once. */
+  private static final int PARALLEL_MIN_TYPES = 16_384;
 
   private BtfParser() {}
 
@@ -41,51 +47,127 @@ final class BtfParser {
     int[] offsets = new int[capacity];
     byte[] kinds = new byte[capacity];
     int count = 0;
-    BtfValidator validator = new BtfValidator(source, buf, strings, base, firstId, offsets, kinds);
+    BtfFormatException indexError = null;
     int pos = typeStart;
     int end = typeStart + header.typeLen();
-    while (pos < end) {
-      int id = firstId + count;
-      if (end - pos < TYPE_HEADER_SIZE) {
-        throw new BtfFormatException(
-            source,
-            pos,
-            "type ["
-                + id
-                + "] is truncated: a type header needs 12 bytes but the type section has "
-                + (end - pos)
-                + " left");
+    try {
+      while (pos < end) {
+        int typeSize = indexedSize(buf, pos, end, firstId + count, layout, source);
+        kinds[count] = (byte) ((buf.getInt(pos + 4) >>> 24) & 0x7f);
+        offsets[count++] = pos;
+        pos += typeSize;
       }
-      if (id > MAX_TYPE_ID) {
-        throw new BtfFormatException(
-            source, pos, "more than " + MAX_TYPE_ID + " types (the kernel's BTF_MAX_TYPE)");
-      }
-      int info = buf.getInt(pos + 4);
-      long typeSize = TYPE_HEADER_SIZE + trailingSize(info, layout, id, pos, source);
-      if (typeSize > end - pos) {
-        throw new BtfFormatException(
-            source,
-            pos,
-            "type ["
-                + id
-                + "] "
-                + kindLabel(info)
-                + " with vlen "
-                + (info & 0xffffff)
-                + " needs "
-                + typeSize
-                + " bytes but the type section has "
-                + (end - pos)
-                + " left");
-      }
-      kinds[count] = (byte) ((info >>> 24) & 0x7f);
-      offsets[count++] = pos;
-      validator.check(id, pos);
-      pos += (int) typeSize;
+    } catch (BtfFormatException e) {
+      indexError = e; // reported after the types before it, so the first malformed type is named
+    }
+    List<BtfValidator> validators =
+        validate(source, buf, strings, base, firstId, offsets, kinds, count, indexError == null);
+    if (indexError != null) {
+      throw indexError;
     }
     Btf btf = new Btf(source, buf, header, base, offsets, kinds, count, strings, layout);
-    validator.finish(btf);
+    for (BtfValidator validator : validators) {
+      validator.finish(btf);
+    }
     return btf;
+  }
+
+  /** The size of the type at {@code pos} (id {@code id}), checked against the section's end. */
+  private static int indexedSize(
+      ByteBuffer buf, int pos, int end, int id, KindLayout layout, String source) {
+    if (end - pos < TYPE_HEADER_SIZE) {
+      throw new BtfFormatException(
+          source,
+          pos,
+          "type ["
+              + id
+              + "] is truncated: a type header needs 12 bytes but the type section has "
+              + (end - pos)
+              + " left");
+    }
+    if (id > MAX_TYPE_ID) {
+      throw new BtfFormatException(
+          source, pos, "more than " + MAX_TYPE_ID + " types (the kernel's BTF_MAX_TYPE)");
+    }
+    int info = buf.getInt(pos + 4);
+    long typeSize = TYPE_HEADER_SIZE + trailingSize(info, layout, id, pos, source);
+    if (typeSize > end - pos) {
+      throw new BtfFormatException(
+          source,
+          pos,
+          "type ["
+              + id
+              + "] "
+              + kindLabel(info)
+              + " with vlen "
+              + (info & 0xffffff)
+              + " needs "
+              + typeSize
+              + " bytes but the type section has "
+              + (end - pos)
+              + " left");
+    }
+    return (int) typeSize;
+  }
+
+  /**
+   * Checks every indexed type as the kernel does. Kernel BTF (100,000+ types) is checked in two
+   * halves at once when the machine has a second core, since the checks read every byte of the type
+   * section; if both halves hold a malformed type, the lower id is reported, as one pass would.
+   *
+   * @return the validators, whose {@link BtfValidator#finish} checks remain
+   */
+  private static List<BtfValidator> validate(
+      String source,
+      ByteBuffer buf,
+      StringSection strings,
+      @Nullable Btf base,
+      int firstId,
+      int[] offsets,
+      byte[] kinds,
+      int count,
+      boolean complete) {
+    BtfValidator first =
+        new BtfValidator(source, buf, strings, base, firstId, offsets, kinds, count, complete);
+    if (!complete
+        || count < PARALLEL_MIN_TYPES
+        || Runtime.getRuntime().availableProcessors() < 2
+        || ForkJoinPool.getCommonPoolParallelism() < 1) {
+      first.checkRange(0, count);
+      return List.of(first);
+    }
+    BtfValidator second =
+        new BtfValidator(
+            source,
+            buf.duplicate().order(buf.order()),
+            strings,
+            base,
+            firstId,
+            offsets,
+            kinds,
+            count,
+            true);
+    int half = count / 2;
+    BtfFormatException[] secondError = new BtfFormatException[1];
+    ForkJoinTask<?> task =
+        ForkJoinTask.adapt(
+                () -> {
+                  try {
+                    second.checkRange(half, count);
+                  } catch (BtfFormatException e) {
+                    secondError[0] = e;
+                  }
+                })
+            .fork();
+    try {
+      first.checkRange(0, half);
+    } finally {
+      task.join(); // runs the second half here if no worker has taken it
+    }
+    if (secondError[0] != null) {
+      throw secondError[0];
+    }
+    return List.of(first, second);
   }
 
   private static BtfHeader readHeader(ByteBuffer buf, int size, @Nullable Btf base, String source) {

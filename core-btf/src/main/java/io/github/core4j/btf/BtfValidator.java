@@ -18,21 +18,20 @@ final class BtfValidator {
   private final int firstId;
   private final int[] offsets;
   private final byte[] kinds;
-  private final List<Integer> forwardFuncs = new ArrayList<>();
   private final List<Integer> declTagsWithComponent = new ArrayList<>();
 
-  /** Type ids at or above this are out of range; the count is only known after the last type. */
-  private int typeLimit = Integer.MAX_VALUE;
-
-  /** Largest type id referenced so far, checked against the count by {@link #finish}. */
-  private int maxRef;
-
-  /** Types indexed so far (ids below {@code firstId + indexed}). */
-  private int indexed;
+  /** Local types indexed (ids below {@code firstId + known}). */
+  private final int known;
 
   /**
-   * A validator that runs inside the indexing pass, while the type's bytes are in cache: {@code
-   * offsets} and {@code kinds} are filled up to the type being checked.
+   * Type ids at or above this are out of range: the type count, or no limit when indexing stopped
+   * early at a malformed type (whose error is reported once the types before it are checked).
+   */
+  private final int typeLimit;
+
+  /**
+   * A validator of indexed types: {@code offsets} and {@code kinds} hold the first {@code known}
+   * local types; {@code complete} says whether those are all of them.
    */
   BtfValidator(
       String source,
@@ -41,7 +40,9 @@ final class BtfValidator {
       @Nullable Btf base,
       int firstId,
       int[] offsets,
-      byte[] kinds) {
+      byte[] kinds,
+      int known,
+      boolean complete) {
     this.source = source;
     this.b = b;
     this.strings = strings;
@@ -49,30 +50,25 @@ final class BtfValidator {
     this.firstId = firstId;
     this.offsets = offsets;
     this.kinds = kinds;
-  }
-
-  /** Checks the type just indexed as {@code id} at {@code off}. */
-  void check(int id, int off) {
-    indexed = id - firstId + 1;
-    checkType(id, off);
+    this.known = known;
+    this.typeLimit = complete ? firstId + known : Integer.MAX_VALUE;
   }
 
   /**
-   * The checks that need every type indexed: references against the final type count (on failure
-   * the blob is checked again to name the first offending type), forward FUNC references, and decl
-   * tag components, which decode the tagged types.
+   * Checks the local types {@code from} (inclusive) to {@code to} (exclusive) in id order; the
+   * first malformed one throws.
+   */
+  void checkRange(int from, int to) {
+    for (int i = from; i < to; i++) {
+      checkType(firstId + i, offsets[i]);
+    }
+  }
+
+  /**
+   * The checks that decode other types, once every type passed {@link #checkRange}: decl tag
+   * components against the members or parameters of the tagged type.
    */
   void finish(Btf btf) {
-    if (maxRef >= btf.typeCount()) {
-      typeLimit = btf.typeCount();
-      for (int i = 0; i < indexed; i++) {
-        checkType(firstId + i, offsets[i]);
-      }
-    }
-    for (int id : forwardFuncs) {
-      int off = offsets[id - firstId];
-      checkFuncProto(id, off, btf.kind(b.getInt(off + 8)));
-    }
     for (int id : declTagsWithComponent) {
       checkDeclTagComponent(btf, id);
     }
@@ -223,9 +219,7 @@ final class BtfValidator {
               id, off, "FUNC linkage " + vlen + " is not static (0), global (1) or extern (2)");
         }
         checkRef(id, off + 8, sizeOrType, "prototype");
-        if (sizeOrType - firstId >= indexed) {
-          forwardFuncs.add(id); // the prototype comes later in the type section
-        } else {
+        if (sizeOrType - firstId < known) { // else past a malformed type, which is reported
           checkFuncProto(id, off, kindOf(sizeOrType));
         }
       }
@@ -373,9 +367,6 @@ final class BtfValidator {
     if (ref < 0 || ref >= typeLimit) {
       checkRef(id, at, ref, what + " " + index + " " + field);
     }
-    if (ref > maxRef) {
-      maxRef = ref;
-    }
   }
 
   private void checkString(int id, int at, int nameOff, String what) {
@@ -402,9 +393,6 @@ final class BtfValidator {
               + Integer.toUnsignedString(ref)
               + ", but the largest type id is "
               + (typeLimit - 1));
-    }
-    if (ref > maxRef) {
-      maxRef = ref;
     }
   }
 
