@@ -70,6 +70,11 @@ public final class Core4j {
       // help, --version, a misspelt command: every command, so usage and suggestions are complete
       SUBCOMMANDS.values().forEach(command -> cli.addSubcommand(command.get()));
     }
+    // help and --version go to the same stream as the commands' output
+    java.io.PrintWriter helpOut =
+        new java.io.PrintWriter(
+            new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), true);
+    cli.setOut(helpOut);
     cli.setErr(
         new java.io.PrintWriter(
             new java.io.OutputStreamWriter(err, java.nio.charset.StandardCharsets.UTF_8), true));
@@ -91,7 +96,9 @@ public final class Core4j {
           err.println("core4j: " + describe(ex));
           return EXIT_BAD_INPUT;
         });
-    return cli.execute(args);
+    int exit = cli.execute(args);
+    helpOut.flush();
+    return exit;
   }
 
   /** Entry point of {@code bin/core4j}. */

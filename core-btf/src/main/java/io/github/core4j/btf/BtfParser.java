@@ -7,9 +7,10 @@ import java.util.concurrent.ForkJoinTask;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the header, checks the section layout, and indexes every type's offset in one pass over the
- * type section. Everything is bounds-checked against the bytes actually present before it is used,
- * so hostile counts cannot cause large allocations.
+ * Reads the header, checks the section layout, indexes every type's offset in one pass over the
+ * type section, then has {@link BtfValidator} check every type. Everything is bounds-checked
+ * against the bytes actually present before it is used, so hostile counts cannot cause large
+ * allocations.
  */
 final class BtfParser {
   /** Largest type id the kernel accepts ({@code BTF_MAX_TYPE}). */
