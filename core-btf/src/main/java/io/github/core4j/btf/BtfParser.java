@@ -18,6 +18,21 @@ final class BtfParser {
 
   private static final int TYPE_HEADER_SIZE = 12;
 
+  /**
+   * {@link BtfKind#infoSize()} and {@link BtfKind#elementSize()} by kind number, for the index
+   * pass.
+   */
+  private static final int[] INFO_SIZE = new int[BtfKind.MAX_KNOWN + 1];
+
+  private static final int[] ELEMENT_SIZE = new int[BtfKind.MAX_KNOWN + 1];
+
+  static {
+    for (BtfKind kind : BtfKind.values()) {
+      INFO_SIZE[kind.value()] = kind.infoSize();
+      ELEMENT_SIZE[kind.value()] = kind.elementSize();
+    }
+  }
+
   /** Blobs with this many types or more are checked in two halves at once. */
   private static final int PARALLEL_MIN_TYPES = 16_384;
 
@@ -296,6 +311,9 @@ final class BtfParser {
   private static long trailingSize(int info, KindLayout layout, int id, int pos, String source) {
     int kindValue = (info >>> 24) & 0x7f;
     long vlen = info & 0xffffff;
+    if (kindValue != 0 && kindValue <= BtfKind.MAX_KNOWN) {
+      return INFO_SIZE[kindValue] + vlen * ELEMENT_SIZE[kindValue];
+    }
     BtfKind kind = BtfKind.ofValue(kindValue);
     if (kind != null && kind != BtfKind.UNKN) {
       return kind.infoSize() + vlen * kind.elementSize();

@@ -21,12 +21,19 @@ final class StringSection {
   private final int firstOffset;
   private final @Nullable StringSection base;
 
+  /** The heap array behind {@code buf} and where the buffer starts in it, looked up once. */
+  private final byte @Nullable [] array;
+
+  private final int arrayBase;
+
   StringSection(ByteBuffer buf, int start, int length, @Nullable StringSection base) {
     this.buf = buf;
     this.start = start;
     this.length = length;
     this.base = base;
     this.firstOffset = base == null ? 0 : base.end();
+    this.array = buf.hasArray() ? buf.array() : null;
+    this.arrayBase = buf.hasArray() ? buf.arrayOffset() : 0;
   }
 
   /** One past the largest offset this section (with its bases) answers. */
@@ -64,10 +71,10 @@ final class StringSection {
       return inBase.get(offset);
     }
     int from = start + offset - firstOffset;
-    if (buf.hasArray()) {
-      byte[] a = buf.array();
-      int first = buf.arrayOffset() + from;
-      int limit = buf.arrayOffset() + start + length; // the section ends with a NUL
+    byte[] a = array;
+    if (a != null) {
+      int first = arrayBase + from;
+      int limit = arrayBase + start + length; // the section ends with a NUL
       int i = first;
       long highBits = 0;
       // Eight bytes at a time: find the first zero byte, remember whether any byte is non-ASCII.
