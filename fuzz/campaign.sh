@@ -24,6 +24,7 @@ module_of() {
   esac
 }
 logs="$root/target/fuzz-logs"
+mkdir -p "$root/fuzz/corpus"
 mkdir -p "$logs"
 for round in $(seq 1 "$rounds"); do
   for target in "${targets[@]}"; do
