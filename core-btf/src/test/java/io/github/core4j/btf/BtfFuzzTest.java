@@ -43,7 +43,9 @@ class BtfFuzzTest {
     RawDump.write(btf, sink);
     JsonDump.write(btf, sink);
     try {
-      CDump.write(btf, sink);
+      // discarded as it streams: a struct may declare gigabytes of padding, which the header spells
+      // out line by line as bpftool does (crash-21d5becf: 6 KiB of BTF, 138 MB of header)
+      CDump.write(btf, java.io.Writer.nullWriter());
     } catch (BtfFormatException unsatisfiable) {
       // types no C header can declare (a type containing itself through anonymous types), as
       // bpftool

@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The text of a C dump, buffered and handed in large pieces to the caller's {@link Appendable} or,
- * encoded as UTF-8, to an {@link OutputStream}.
+ * encoded as UTF-8, to an {@link OutputStream}. The buffer is bounded: a single definition can be
+ * arbitrarily long (a struct declaring a size of gigabytes gets one {@code long: 64;} padding line
+ * per 8 bytes, as bpftool writes it), so lines are handed on as they accumulate, not per type.
  */
 final class CWriter {
   private static final String TABS = "\t\t\t\t\t\t\t\t\t\t\t\t\t";
@@ -53,6 +55,8 @@ final class CWriter {
    * is 13 tabs long, deeper levels reuse all of it).
    */
   CWriter indent(int lvl) {
+    // every line inside a definition starts here: the one place a long definition can be cut
+    flushIfLarge();
     sb.append(TABS, 0, Math.min(lvl, TABS.length()));
     return this;
   }

@@ -110,6 +110,46 @@ class CDumpHostileInputTest {
         });
   }
 
+  /**
+   * A struct may declare any size; its padding is one {@code long: 64;} line per 8 bytes, as
+   * bpftool writes it (a 6 KiB fuzzed BTF declared 100 MB of it and the dump buffered the whole
+   * definition: out of memory). The text reaches the caller in pieces of about 64 KiB however long
+   * one definition is, and stays bpftool's.
+   */
+  @Test
+  void hugeDeclaredSizeStreamsItsPadding() {
+    BtfBuilder b = new BtfBuilder();
+    int intId = b.add(new BtfInt("int", 4, BtfInt.SIGNED, 0, 32));
+    int size = 16 << 20;
+    b.add(new BtfStruct("huge", size, false, List.of(new BtfMember("first", intId, 0, 0))));
+    StringBuilder all = new StringBuilder();
+    int[] largestPiece = {0};
+    Appendable pieces =
+        new Appendable() {
+          @Override
+          public Appendable append(CharSequence csq) {
+            largestPiece[0] = Math.max(largestPiece[0], csq.length());
+            all.append(csq);
+            return this;
+          }
+
+          @Override
+          public Appendable append(CharSequence csq, int start, int end) {
+            return append(csq.subSequence(start, end));
+          }
+
+          @Override
+          public Appendable append(char c) {
+            return append(String.valueOf(c));
+          }
+        };
+    CDump.write(b.build(), pieces);
+    assertTrue(all.length() > 20_000_000, "2 million padding lines: " + all.length());
+    assertTrue(largestPiece[0] < 70_000, "largest piece handed on: " + largestPiece[0]);
+    String expected = Bpftool.cHeader(b.toBytes(java.nio.ByteOrder.LITTLE_ENDIAN));
+    HeaderDiff.assertSameHeader(expected, all.toString(), "16 MiB struct");
+  }
+
   private static Btf millionDeepForComparison() {
     BtfBuilder b = new BtfBuilder();
     int prev = b.add(new BtfInt("int", 4, BtfInt.SIGNED, 0, 32));
