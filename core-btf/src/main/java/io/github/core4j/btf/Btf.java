@@ -198,12 +198,45 @@ public final class Btf {
 
   /**
    * The offset of type {@code id}'s name in the string section ({@code name_off}; 0 when
-   * anonymous), read without decoding the type or the name. For this BTF's own types only (for
-   * split BTF, not the base's). With {@link #stringSection()} it lets a caller that looks for a few
-   * names skip decoding all the others.
+   * anonymous), read without decoding the type or the name; for a base type of split BTF, the
+   * base's. With {@link #stringSection()} it lets a caller that looks for a few names skip decoding
+   * all the others.
    */
   public int nameOffset(int id) {
+    if (id == 0) {
+      return 0;
+    }
+    if (id < firstId) {
+      return base().orElseThrow().nameOffset(id);
+    }
     return buf.getInt(offsetOf(id));
+  }
+
+  /**
+   * The {@code name_off} of member, enumerator or parameter {@code index} of type {@code id} (a
+   * struct, union, enum, enum64 or function prototype), read without decoding. bpftool's dumps
+   * print {@code (anon)} only for offset 0 and {@code ''} for any other offset of an empty string;
+   * the decoded names cannot tell the two apart.
+   *
+   * @throws IllegalArgumentException when the type has no such component
+   */
+  public int componentNameOffset(int id, int index) {
+    if (id < firstId && id > 0) {
+      return base().orElseThrow().componentNameOffset(id, index);
+    }
+    int off = offsetOf(id);
+    int vlen = buf.getInt(off + 4) & 0xffff;
+    int recordSize =
+        switch (kind(id)) {
+          case STRUCT, UNION, ENUM64 -> 12;
+          case ENUM, FUNC_PROTO -> 8;
+          default -> 0;
+        };
+    if (recordSize == 0 || index < 0 || index >= vlen) {
+      throw new IllegalArgumentException(
+          source + ": type [" + id + "] has no member, value or parameter " + index);
+    }
+    return buf.getInt(off + 12 + index * recordSize);
   }
 
   /** The name of type {@code id} without decoding the type; {@code ""} when anonymous. */

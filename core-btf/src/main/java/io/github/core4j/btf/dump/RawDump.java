@@ -24,6 +24,7 @@ import io.github.core4j.btf.BtfVar;
 import io.github.core4j.btf.BtfVarSecinfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * The raw text dump, identical to {@code bpftool btf dump file F} (bpftool v7.1): one block per
@@ -57,7 +58,7 @@ public final class RawDump {
   static void appendType(Btf btf, int id, StringBuilder sb) {
     BtfType t = btf.type(id);
     sb.append('[').append(id).append("] ").append(kindName(t)).append(" '");
-    sb.append(label(t.name())).append('\'');
+    sb.append(label(t.name(), btf.nameOffset(id))).append('\'');
     if (t instanceof BtfInt i) {
       sb.append(" size=")
           .append(u(i.size()))
@@ -82,9 +83,11 @@ public final class RawDump {
           .append(u(a.nelems()));
     } else if (t instanceof BtfComposite c) {
       sb.append(" size=").append(u(c.size())).append(" vlen=").append(c.members().size());
-      for (BtfMember m : c.members()) {
+      List<BtfMember> members = c.members();
+      for (int i = 0; i < members.size(); i++) {
+        BtfMember m = members.get(i);
         sb.append("\n\t'")
-            .append(label(m.name()))
+            .append(label(m.name(), btf.componentNameOffset(id, i)))
             .append("' type_id=")
             .append(u(m.type()))
             .append(" bits_offset=")
@@ -100,8 +103,10 @@ public final class RawDump {
           .append(u(e.size()))
           .append(" vlen=")
           .append(e.values().size());
-      for (BtfEnumValue v : e.values()) {
-        sb.append("\n\t'").append(label(v.name())).append("' val=");
+      List<BtfEnumValue> values = e.values();
+      for (int i = 0; i < values.size(); i++) {
+        BtfEnumValue v = values.get(i);
+        sb.append("\n\t'").append(label(v.name(), btf.componentNameOffset(id, i))).append("' val=");
         sb.append(e.signed() ? Integer.toString(v.value()) : u(v.value()));
       }
     } else if (t instanceof BtfEnum64 e) {
@@ -111,8 +116,10 @@ public final class RawDump {
           .append(u(e.size()))
           .append(" vlen=")
           .append(e.values().size());
-      for (BtfEnum64Value v : e.values()) {
-        sb.append("\n\t'").append(label(v.name())).append("' val=");
+      List<BtfEnum64Value> values = e.values();
+      for (int i = 0; i < values.size(); i++) {
+        BtfEnum64Value v = values.get(i);
+        sb.append("\n\t'").append(label(v.name(), btf.componentNameOffset(id, i))).append("' val=");
         if (e.signed()) {
           sb.append(v.value()).append("LL");
         } else {
@@ -128,8 +135,13 @@ public final class RawDump {
           .append(u(p.returnType()))
           .append(" vlen=")
           .append(p.params().size());
-      for (BtfParam param : p.params()) {
-        sb.append("\n\t'").append(label(param.name())).append("' type_id=").append(u(param.type()));
+      List<BtfParam> params = p.params();
+      for (int i = 0; i < params.size(); i++) {
+        BtfParam param = params.get(i);
+        sb.append("\n\t'")
+            .append(label(param.name(), btf.componentNameOffset(id, i)))
+            .append("' type_id=")
+            .append(u(param.type()));
       }
     } else if (t instanceof BtfVar v) {
       sb.append(" type_id=").append(u(v.type())).append(", linkage=").append(v.linkage().label());
@@ -146,7 +158,7 @@ public final class RawDump {
           sb.append(" (")
               .append(kindName(btf.type(v.type())))
               .append(" '")
-              .append(label(btf.name(v.type())))
+              .append(label(btf.name(v.type()), btf.nameOffset(v.type())))
               .append("')");
         }
       }
@@ -163,8 +175,12 @@ public final class RawDump {
     return t.kind().name();
   }
 
-  private static String label(String name) {
-    return name.isEmpty() ? "(anon)" : name;
+  /**
+   * A name as bpftool prints it: {@code (anon)} for string offset 0, otherwise the string, even an
+   * empty one.
+   */
+  private static String label(String name, int nameOffset) {
+    return nameOffset == 0 ? "(anon)" : name;
   }
 
   private static String u(int value) {
