@@ -1,29 +1,39 @@
 package io.github.core4j.cli;
 
-import java.io.BufferedWriter;
+import io.github.core4j.btf.ByteExactUtf8;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Buffered command output for large dumps. Unlike {@link System#out} it reports write errors, so a
- * closed pipe ({@code | head}) stops the command instead of being ignored.
+ * Buffered command output for large dumps, encoded by {@link ByteExactUtf8} so that names which are
+ * not UTF-8 come out as the bytes the BTF holds (as bpftool prints them). Unlike {@link System#out}
+ * it reports write errors, so a closed pipe ({@code | head}) stops the command instead of being
+ * ignored.
  */
 final class StdOut implements Appendable, AutoCloseable {
-  private final Writer out;
+  private static final int FLUSH_AT = 1 << 16;
+
+  private final OutputStream out;
+  private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
 
   StdOut(OutputStream stream) {
-    this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+    this.out = stream;
   }
 
   @Override
   public StdOut append(CharSequence csq) {
+    buffer.append(csq);
+    if (buffer.length() >= FLUSH_AT) {
+      flush();
+    }
+    return this;
+  }
+
+  private void flush() {
     try {
-      out.append(csq);
-      return this;
+      out.write(ByteExactUtf8.encode(buffer));
+      buffer.setLength(0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -36,16 +46,13 @@ final class StdOut implements Appendable, AutoCloseable {
 
   @Override
   public StdOut append(char c) {
-    try {
-      out.append(c);
-      return this;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    buffer.append(c);
+    return this;
   }
 
   @Override
   public void close() {
+    flush();
     try {
       out.flush();
     } catch (IOException e) {

@@ -105,12 +105,14 @@ final class StringSection {
     }
     byte[] bytes = new byte[to - from];
     buf.get(from, bytes);
-    return new String(bytes, StandardCharsets.UTF_8);
+    return ByteExactUtf8.decode(bytes, 0, bytes.length);
   }
 
   private static String latin1OrUtf8(byte[] a, int from, int len, boolean ascii) {
     // ASCII (all kernel identifiers) needs no decoding: Latin-1 is a plain copy.
-    return new String(a, from, len, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    return ascii
+        ? new String(a, from, len, StandardCharsets.ISO_8859_1)
+        : ByteExactUtf8.decode(a, from, len);
   }
 
   /** Whether the string at a valid {@code offset} is empty, without decoding it. */

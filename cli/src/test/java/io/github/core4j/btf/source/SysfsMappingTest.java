@@ -9,6 +9,7 @@ import io.github.core4j.testing.Oracle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SysfsMappingTest {
   private static final Path VMLINUX = Path.of("/sys/kernel/btf/vmlinux");
+
+  /**
+   * The versioned class exists only in core-btf's jar: {@code mvn test} in the reactor puts
+   * core-btf's class directory on the class path, where the JVM ignores {@code META-INF/versions}
+   * ({@code mvn verify}, the README's test command, tests against the jar).
+   */
+  @BeforeAll
+  static void coreBtfComesAsItsJar() {
+    String from =
+        String.valueOf(SysfsMapping.class.getProtectionDomain().getCodeSource().getLocation());
+    Oracle.requireThat(
+        from.endsWith(".jar"), "core-btf as its jar (it is a class directory here: " + from + ")");
+  }
 
   @Test
   void theJava22VersionIsInForce() {

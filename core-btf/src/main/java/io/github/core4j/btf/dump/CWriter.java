@@ -1,9 +1,9 @@
 package io.github.core4j.btf.dump;
 
+import io.github.core4j.btf.ByteExactUtf8;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,7 +73,7 @@ final class CWriter {
     try {
       OutputStream s = stream;
       if (s != null) {
-        s.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        s.write(ByteExactUtf8.encode(sb));
       } else {
         java.util.Objects.requireNonNull(sink).append(sb);
       }

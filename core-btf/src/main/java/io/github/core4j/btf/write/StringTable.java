@@ -1,9 +1,9 @@
 package io.github.core4j.btf.write;
 
 import io.github.core4j.btf.Btf;
+import io.github.core4j.btf.ByteExactUtf8;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +44,7 @@ final class StringTable {
     int start = 0;
     for (int i = 0; i < raw.length; i++) {
       if (raw[i] == 0) {
-        String s = new String(raw, start, i - start, StandardCharsets.UTF_8);
+        String s = ByteExactUtf8.decode(raw, start, i - start);
         t.offsets.putIfAbsent(s, t.firstOffset + start);
         start = i + 1;
       }
@@ -65,7 +65,7 @@ final class StringTable {
       return existing;
     }
     int offset = firstOffset + bytes.size();
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    byte[] utf8 = ByteExactUtf8.encode(s);
     bytes.write(utf8, 0, utf8.length);
     bytes.write(0);
     offsets.put(s, offset);
