@@ -3,17 +3,14 @@ package io.github.core4j.btf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.core4j.btf.dump.Bpftool;
 import io.github.core4j.btf.dump.CDump;
 import io.github.core4j.btf.dump.CDumpOptions;
 import io.github.core4j.btf.dump.RawDump;
 import io.github.core4j.btf.write.BtfBuilder;
-import io.github.core4j.testing.Oracle;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,30 +59,16 @@ class EmptyNamesTest {
     return bytes;
   }
 
-  private static String bpftool(byte[] btf, String... format) throws IOException {
-    Oracle.require("bpftool");
-    Path file = Files.createTempFile("core4j-names", ".btf");
-    try {
-      Files.write(file, btf);
-      List<String> command = new java.util.ArrayList<>(List.of("bpftool", "btf", "dump", "file"));
-      command.add(file.toString());
-      command.addAll(List.of(format));
-      return new String(Oracle.run(command), StandardCharsets.UTF_8);
-    } finally {
-      Files.deleteIfExists(file);
-    }
-  }
-
   /** The raw dump: {@code (anon)} for offset 0 only, {@code ''} otherwise, as bpftool. */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"LITTLE_ENDIAN", "BIG_ENDIAN"})
-  void rawDumpPrintsThemAsEmptyNotAnon(String orderName) throws IOException {
+  void rawDumpPrintsThemAsEmptyNotAnon(String orderName) {
     ByteOrder order =
         orderName.equals("BIG_ENDIAN") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
     byte[] bytes = emptyNamesAwayFromZero(order);
     StringBuilder ours = new StringBuilder();
     RawDump.write(Btf.parse(bytes, "patched"), ours);
-    assertEquals(bpftool(bytes), ours.toString());
+    assertEquals(new String(Bpftool.dump(bytes), StandardCharsets.UTF_8), ours.toString());
     assertTrue(
         ours.toString().contains("[2] STRUCT '' size=8 vlen=2\n\t'' type_id=1"), ours.toString());
     assertTrue(ours.toString().contains("\n\t'(anon)' type_id=1 bits_offset=32"), ours.toString());
@@ -97,9 +80,9 @@ class EmptyNamesTest {
    * as no name wherever it points and writes the types inline, as for offset 0.
    */
   @Test
-  void cDumpWritesThemAsAnonymousUnlikeBpftool() throws IOException {
+  void cDumpWritesThemAsAnonymousUnlikeBpftool() {
     byte[] bytes = emptyNamesAwayFromZero(ByteOrder.LITTLE_ENDIAN);
-    String theirs = bpftool(bytes, "format", "c");
+    String theirs = new String(Bpftool.dump(bytes, "format", "c"), StandardCharsets.UTF_8);
     assertTrue(theirs.contains("\nstruct  {\n"), theirs);
     assertTrue(theirs.contains("\tstruct  p;\n"), theirs);
     String ours = CDump.toString(Btf.parse(bytes, "patched"), CDumpOptions.BPFTOOL);

@@ -3,18 +3,14 @@ package io.github.core4j.btf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.core4j.btf.dump.Bpftool;
 import io.github.core4j.btf.dump.CDump;
 import io.github.core4j.btf.dump.CDumpOptions;
 import io.github.core4j.btf.dump.RawDump;
 import io.github.core4j.btf.write.BtfBuilder;
 import io.github.core4j.btf.write.BtfWriter;
-import io.github.core4j.testing.Oracle;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,20 +37,6 @@ class NonUtf8NamesTest {
     return b.toBytes(ByteOrder.LITTLE_ENDIAN);
   }
 
-  private static byte[] bpftool(byte[] btf, String... format) throws IOException {
-    Oracle.require("bpftool");
-    Path file = Files.createTempFile("core4j-names", ".btf");
-    try {
-      Files.write(file, btf);
-      List<String> command = new ArrayList<>(List.of("bpftool", "btf", "dump", "file"));
-      command.add(file.toString());
-      command.addAll(List.of(format));
-      return Oracle.run(command);
-    } finally {
-      Files.deleteIfExists(file);
-    }
-  }
-
   @Test
   void theBytesAreInTheStringSection() {
     String section = new String(btf(), java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -62,19 +44,19 @@ class NonUtf8NamesTest {
   }
 
   @Test
-  void rawDumpPrintsTheBytesAsBpftool() throws IOException {
+  void rawDumpPrintsTheBytesAsBpftool() {
     byte[] bytes = btf();
     StringBuilder ours = new StringBuilder();
     RawDump.write(Btf.parse(bytes, "non-utf8"), ours);
-    assertArrayEquals(bpftool(bytes), ByteExactUtf8.encode(ours));
+    assertArrayEquals(Bpftool.dump(bytes), ByteExactUtf8.encode(ours));
   }
 
   @Test
-  void cDumpPrintsTheBytesAsBpftool() throws IOException {
+  void cDumpPrintsTheBytesAsBpftool() {
     byte[] bytes = btf();
     ByteArrayOutputStream ours = new ByteArrayOutputStream();
     CDump.write(Btf.parse(bytes, "non-utf8"), ours, CDumpOptions.BPFTOOL);
-    assertArrayEquals(bpftool(bytes, "format", "c"), ours.toByteArray());
+    assertArrayEquals(Bpftool.dump(bytes, "format", "c"), ours.toByteArray());
   }
 
   @Test
