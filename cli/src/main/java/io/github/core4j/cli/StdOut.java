@@ -24,10 +24,14 @@ final class StdOut implements Appendable, AutoCloseable {
   @Override
   public StdOut append(CharSequence csq) {
     buffer.append(csq);
+    flushIfLarge();
+    return this;
+  }
+
+  private void flushIfLarge() {
     if (buffer.length() >= FLUSH_AT) {
       flush();
     }
-    return this;
   }
 
   private void flush() {
@@ -47,6 +51,7 @@ final class StdOut implements Appendable, AutoCloseable {
   @Override
   public StdOut append(char c) {
     buffer.append(c);
+    flushIfLarge();
     return this;
   }
 
