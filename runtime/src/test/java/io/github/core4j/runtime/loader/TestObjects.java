@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The testdata BPF objects and libbpf's load results for them on this machine's kernel. */
+/** The testdata BPF objects and libbpf's load results for them on the running kernel. */
 final class TestObjects {
   private TestObjects() {}
 
@@ -32,7 +32,7 @@ final class TestObjects {
     return testdata().resolve("bpf/out/" + name + ".bpfel.o");
   }
 
-  /** The names of every object libbpf's load results exist for. */
+  /** The objects build.sh records load results for ({@code expected/<name>.load.txt}). */
   static Stream<String> withLoadResults() {
     try (Stream<Path> files = Files.list(testdata().resolve("bpf/expected"))) {
       List<String> names = new ArrayList<>();
@@ -48,12 +48,31 @@ final class TestObjects {
   }
 
   /**
-   * libbpf's results ({@code expected/<name>.load.txt}).
+   * libbpf's load results: what {@code objinfo --load-each} prints, as in {@code
+   * expected/<name>.load.txt} (where {@code # } lines are comments).
    *
    * @param wholeObject "OK" or the errno name of the whole-object load
-   * @param programs per program: "OK" or the errno name
+   * @param programs per program, in object order: "OK" or the errno name
    */
-  record LoadResults(String kernel, String wholeObject, Map<String, String> programs) {
+  record LoadResults(String wholeObject, Map<String, String> programs) {
+    static LoadResults parse(List<String> lines) {
+      String whole = "";
+      Map<String, String> programs = new LinkedHashMap<>();
+      for (String line : lines) {
+        if (line.startsWith("# whole object: ")) {
+          String r = line.substring("# whole object: ".length());
+          whole = r.startsWith("FAIL ") ? r.substring(5) : r;
+        } else if (!line.isBlank() && !line.startsWith("#")) {
+          String[] f = line.split(" ");
+          programs.put(f[0], f[1].equals("FAIL") ? f[2] : f[1]);
+        }
+      }
+      if (whole.isEmpty() || programs.isEmpty()) {
+        throw new IllegalStateException("not objinfo --load-each output: " + lines);
+      }
+      return new LoadResults(whole, programs);
+    }
+
     /** The first program (in object order) libbpf could not load, or null. */
     String firstFailure() {
       for (Map.Entry<String, String> e : programs.entrySet()) {
@@ -65,26 +84,11 @@ final class TestObjects {
     }
   }
 
+  /**
+   * libbpf's results for {@code name} on the running kernel (taken live, see {@link
+   * LibbpfLoadResults}).
+   */
   static LoadResults loadResults(String name) {
-    try {
-      String kernel = "";
-      String whole = "";
-      Map<String, String> programs = new LinkedHashMap<>();
-      for (String line :
-          Files.readAllLines(testdata().resolve("bpf/expected/" + name + ".load.txt"))) {
-        if (line.startsWith("# kernel ")) {
-          kernel = line.substring("# kernel ".length(), line.indexOf(','));
-        } else if (line.startsWith("# whole object: ")) {
-          String r = line.substring("# whole object: ".length());
-          whole = r.startsWith("FAIL ") ? r.substring(5) : r;
-        } else if (!line.isBlank() && !line.startsWith("#")) {
-          String[] f = line.split(" ");
-          programs.put(f[0], f[1].equals("FAIL") ? f[2] : f[1]);
-        }
-      }
-      return new LoadResults(kernel, whole, programs);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return LibbpfLoadResults.of(name);
   }
 }
