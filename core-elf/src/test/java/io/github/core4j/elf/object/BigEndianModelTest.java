@@ -1,7 +1,6 @@
 package io.github.core4j.elf.object;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.core4j.btf.Btf;
 import io.github.core4j.btf.BtfEnum;
@@ -14,6 +13,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,16 +45,45 @@ class BigEndianModelTest {
   }
 
   /**
-   * Where clang emitted the same instructions for both byte orders (no byte swapping in the
-   * source), everything is equal: decoded instructions, relocation and call positions, line info
-   * and CO-RE records.
+   * The sources clang compiles to other instructions for bpfeb (recorded from clang 16): they swap
+   * bytes ({@code bpf_ntohs} of packet fields), read bitfields ({@code BPF_CORE_READ_BITFIELD}
+   * shifts by byte order) or store narrowed parts of wider values into packed event structs ({@code
+   * ringbuf_events}). Every other source compiles to the same instructions for both.
+   */
+  static final Set<String> BYTE_ORDER_DEPENDENT_CODE =
+      Set.of(
+          "core_reads.bpfel.o",
+          "maps_basic.bpfel.o",
+          "port_knock.bpfel.o",
+          "ringbuf_events.bpfel.o",
+          "xdp_filter.bpfel.o");
+
+  static List<Path> sameCodeObjects() {
+    return objects().stream()
+        .filter(p -> !BYTE_ORDER_DEPENDENT_CODE.contains(p.getFileName().toString()))
+        .toList();
+  }
+
+  @Test
+  void exactlyTheByteOrderDependentSourcesCompileToOtherInstructions() {
+    Set<String> different = new TreeSet<>();
+    for (Path bpfel : objects()) {
+      if (!sameCode(BpfObject.open(bpfel), BpfObject.open(BpfTestdata.bigEndianTwin(bpfel)))) {
+        different.add(bpfel.getFileName().toString());
+      }
+    }
+    assertEquals(new TreeSet<>(BYTE_ORDER_DEPENDENT_CODE), different);
+  }
+
+  /**
+   * Where clang emitted the same instructions for both byte orders, everything is equal: decoded
+   * instructions, relocation and call positions, line info and CO-RE records.
    */
   @ParameterizedTest
-  @MethodSource("objects")
+  @MethodSource("sameCodeObjects")
   void sameInstructionsGiveTheSameFullModel(Path bpfel) {
     BpfObject el = BpfObject.open(bpfel);
     BpfObject eb = BpfObject.open(BpfTestdata.bigEndianTwin(bpfel));
-    assumeTrue(sameCode(el, eb), "clang compiled this source differently for bpfeb");
     assertEquals(ModelDump.of(el), ModelDump.of(eb));
   }
 
