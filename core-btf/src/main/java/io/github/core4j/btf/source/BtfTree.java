@@ -139,7 +139,8 @@ public final class BtfTree {
     } catch (NoSuchFileException e) {
       throw new BtfFormatException(root.toString(), -1, "no such file");
     } catch (IOException e) {
-      throw new BtfFormatException(root.toString(), "cannot read archive: " + e.getMessage(), e);
+      throw new BtfFormatException(
+          root.toString(), "cannot read archive: " + DecoderFailure.describe("archive", e), e);
     }
   }
 
@@ -232,7 +233,7 @@ public final class BtfTree {
       if (e instanceof BtfFormatException bfe) {
         throw bfe;
       }
-      throw new BtfFormatException(source, "corrupt archive: " + e.getMessage(), e);
+      throw new BtfFormatException(source, DecoderFailure.describe("archive", e), e);
     }
   }
 

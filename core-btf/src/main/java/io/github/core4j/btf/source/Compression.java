@@ -64,7 +64,11 @@ public enum Compression {
   public InputStream open(InputStream in) throws IOException {
     return switch (this) {
       case NONE -> in;
-      case XZ -> new XZCompressorInputStream(in);
+      case XZ ->
+          XZCompressorInputStream.builder()
+              .setInputStream(in)
+              .setMemoryLimitKiB(DecoderFailure.MEMORY_LIMIT_KIB)
+              .get();
       case GZIP ->
           GzipCompressorInputStream.builder()
               .setInputStream(in)
@@ -99,7 +103,7 @@ public enum Compression {
       if (e instanceof BtfFormatException bfe) {
         throw bfe;
       }
-      throw new BtfFormatException(source, "corrupt " + c + " data: " + e.getMessage(), e);
+      throw new BtfFormatException(source, DecoderFailure.describe(c.toString(), e), e);
     }
   }
 

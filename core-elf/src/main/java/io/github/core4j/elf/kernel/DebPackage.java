@@ -1,5 +1,6 @@
 package io.github.core4j.elf.kernel;
 
+import io.github.core4j.btf.source.DecoderFailure;
 import io.github.core4j.elf.ElfFormatException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -53,7 +54,8 @@ public final class DebPackage {
       if (e instanceof ElfFormatException efe) {
         throw efe;
       }
-      throw new ElfFormatException(source, "cannot read the package: " + e.getMessage(), e);
+      throw new ElfFormatException(
+          source, "cannot read the package: " + DecoderFailure.describe("package", e), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.core4j.elf.kernel;
 
+import io.github.core4j.btf.source.DecoderFailure;
 import io.github.core4j.elf.ElfFormatException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,8 +23,7 @@ final class Inflater {
       if (e instanceof ElfFormatException efe) {
         throw efe;
       }
-      throw new ElfFormatException(
-          source, "corrupt " + compression + " data: " + e.getMessage(), e);
+      throw new ElfFormatException(source, DecoderFailure.describe(compression.toString(), e), e);
     } catch (OutOfMemoryError e) {
       throw new ElfFormatException(source, compression + " data inflates past the heap", e);
     }

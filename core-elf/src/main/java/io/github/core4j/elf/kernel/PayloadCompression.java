@@ -2,6 +2,7 @@ package io.github.core4j.elf.kernel;
 
 import com.github.luben.zstd.ZstdInputStream;
 import com.google.common.primitives.ImmutableIntArray;
+import io.github.core4j.btf.source.DecoderFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -59,11 +60,11 @@ public enum PayloadCompression {
   public InputStream open(InputStream in) throws IOException {
     return switch (this) {
       case GZIP -> GzipCompressorInputStream.builder().setInputStream(in).get();
-      case XZ -> new SingleXZInputStream(in);
+      case XZ -> new SingleXZInputStream(in, DecoderFailure.MEMORY_LIMIT_KIB);
       case ZSTD -> new ZstdInputStream(in);
       case LZ4_LEGACY -> new Lz4LegacyInputStream(in);
       case BZIP2 -> new BZip2CompressorInputStream(in);
-      case LZMA -> new LZMAInputStream(in);
+      case LZMA -> new LZMAInputStream(in, DecoderFailure.MEMORY_LIMIT_KIB);
     };
   }
 }

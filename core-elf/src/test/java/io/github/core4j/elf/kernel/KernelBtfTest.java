@@ -198,6 +198,44 @@ class KernelBtfTest {
     assertTrue(e.getMessage().contains("does not lie within the image"), e.getMessage());
   }
 
+  /**
+   * A 14-byte LZMA header (found by fuzzing) declares a 1.4 GiB dictionary, which the decoder would
+   * allocate before reading a byte of data: refused by the decoder memory limit, at once.
+   */
+  @Test
+  void lzmaDeclaringAHugeDictionaryIsRefusedBeforeAllocatingIt() throws IOException {
+    Path file = tmp.resolve("lzma_huge_dictionary");
+    Files.write(
+        file,
+        new byte[] {
+          0x5d, 0, 0, 0, 0x5b, 0, 0, 0, 0, (byte) 0x9c, (byte) 0xd7, 0x31, 0x02, (byte) 0xfb
+        });
+    long before = allocatedBytes();
+    ElfFormatException e = assertThrows(ElfFormatException.class, () -> KernelBtf.read(file));
+    assertEquals(
+        file
+            + ": LZMA data declares a dictionary that needs 1490966 KiB of memory, more than the"
+            + " 131072 KiB allowed; refusing it",
+        e.getMessage());
+    assertTrue(allocatedBytes() - before < 64 << 20, "allocated " + (allocatedBytes() - before));
+  }
+
+  @Test
+  void truncatedLzmaSaysItEndsEarly() throws IOException {
+    byte[] elf = Files.readAllBytes(ElfTestdata.elf().resolve("obj/maps_calls.v1.bpfel.o"));
+    byte[] lzma = Compressors.compress(PayloadCompression.LZMA, elf);
+    Path file = tmp.resolve("vmlinux.lzma");
+    Files.write(file, java.util.Arrays.copyOf(lzma, lzma.length / 2));
+    ElfFormatException e = assertThrows(ElfFormatException.class, () -> KernelBtf.read(file));
+    assertEquals(file + ": truncated LZMA data: it ends before the stream does", e.getMessage());
+  }
+
+  private static long allocatedBytes() {
+    return ((com.sun.management.ThreadMXBean)
+            java.lang.management.ManagementFactory.getThreadMXBean())
+        .getCurrentThreadAllocatedBytes();
+  }
+
   static List<String> lines(String s) {
     return new ArrayList<>(List.of(s.split("\n")));
   }

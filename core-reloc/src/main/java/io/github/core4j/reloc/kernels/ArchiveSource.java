@@ -2,6 +2,7 @@ package io.github.core4j.reloc.kernels;
 
 import io.github.core4j.btf.Btf;
 import io.github.core4j.btf.source.Compression;
+import io.github.core4j.btf.source.DecoderFailure;
 import io.github.core4j.elf.kernel.KernelBtf;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -80,7 +81,8 @@ public final class ArchiveSource implements KernelSource {
     } catch (NoSuchFileException e) {
       throw new KernelSourceException(location, "no such file", e);
     } catch (IOException e) {
-      throw new KernelSourceException(location, "cannot read the archive: " + e.getMessage(), e);
+      throw new KernelSourceException(
+          location, "cannot read the archive: " + DecoderFailure.describe("archive", e), e);
     } catch (KernelSources.ConsumerFailure e) {
       throw e.original();
     } catch (KernelSourceException e) {
@@ -110,7 +112,8 @@ public final class ArchiveSource implements KernelSource {
   static InputStream decompressed(InputStream file) throws IOException {
     Compression c = Compression.peek(file);
     if (c == Compression.XZ) {
-      return new XZInputStream(file, -1, true, BasicArrayCache.getInstance());
+      return new XZInputStream(
+          file, DecoderFailure.MEMORY_LIMIT_KIB, true, BasicArrayCache.getInstance());
     }
     return c.open(file);
   }
