@@ -1,5 +1,6 @@
 package io.github.core4j.cli;
 
+import io.github.core4j.btf.OneLine;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -81,7 +82,7 @@ public final class Core4j {
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     cli.setParameterExceptionHandler(
         (ex, a) -> {
-          err.println("core4j: " + ex.getMessage());
+          err.println("core4j: " + OneLine.of(String.valueOf(ex.getMessage())));
           err.println("Try 'core4j --help' for usage.");
           return EXIT_BAD_INPUT;
         });
@@ -130,7 +131,7 @@ public final class Core4j {
 
   private static String describe(Exception ex) {
     String message = ex.getMessage();
-    return message == null ? ex.getClass().getSimpleName() : message;
+    return message == null ? ex.getClass().getSimpleName() : OneLine.of(message);
   }
 
   private static boolean isBrokenPipe(Throwable ex) {

@@ -29,9 +29,10 @@ public class BtfFormatException extends RuntimeException {
   }
 
   private static String format(String source, long offset, String message) {
-    return offset >= 0
-        ? source + ": at offset " + offset + " (0x" + Long.toHexString(offset) + "): " + message
-        : source + ": " + message;
+    return OneLine.of(
+        offset >= 0
+            ? source + ": at offset " + offset + " (0x" + Long.toHexString(offset) + "): " + message
+            : source + ": " + message);
   }
 
   /** Where the bytes came from. */

@@ -5,6 +5,7 @@ import io.github.core4j.btf.dump.CDump;
 import io.github.core4j.btf.dump.JsonDump;
 import io.github.core4j.btf.dump.RawDump;
 import io.github.core4j.btf.write.BtfWriter;
+import io.github.core4j.testing.ErrorMessages;
 
 /**
  * Coverage-guided fuzzing of the BTF parser and everything that walks parsed BTF. In the normal
@@ -28,6 +29,7 @@ class BtfFuzzTest {
       }
     } catch (BtfFormatException expected) {
       // the only exception bad input may raise
+      ErrorMessages.check(expected, "fuzz.ext");
     }
   }
 
@@ -37,6 +39,7 @@ class BtfFuzzTest {
     try {
       btf = Btf.parse(data, "fuzz").validate();
     } catch (BtfFormatException expected) {
+      ErrorMessages.check(expected, "fuzz");
       return;
     }
     StringBuilder sink = new StringBuilder();
@@ -49,6 +52,7 @@ class BtfFuzzTest {
     } catch (BtfFormatException unsatisfiable) {
       // types no C header can declare (a type containing itself through anonymous types), as
       // bpftool
+      ErrorMessages.check(unsatisfiable, "fuzz");
     }
     for (int id = 0; id < btf.typeCount(); id++) {
       btf.findByName(btf.name(id), btf.kind(id));
@@ -76,6 +80,7 @@ class BtfFuzzTest {
     try {
       btf = Btf.parseSplit(data, SPLIT_BASE, "fuzz-module").validate();
     } catch (BtfFormatException expected) {
+      ErrorMessages.check(expected, "fuzz-module");
       return;
     }
     StringBuilder sink = new StringBuilder();
@@ -102,6 +107,7 @@ class BtfFuzzTest {
       io.github.core4j.btf.source.Compression.inflate(data, "fuzz", 1 << 20);
     } catch (BtfFormatException expected) {
       // not compressed data we know, corrupt, or larger than the limit
+      ErrorMessages.check(expected, "fuzz");
     }
     java.nio.file.Path file = ARCHIVE_DIR.resolve("kernels.tar");
     java.nio.file.Files.write(file, data);
@@ -112,10 +118,12 @@ class BtfFuzzTest {
           Btf.parse(e.bytes(), e.path());
         } catch (BtfFormatException expected) {
           // an archive entry named *.btf that is no BTF
+          ErrorMessages.check(expected, e.path());
         }
       }
     } catch (BtfFormatException expected) {
       // the only exception a bad archive may raise
+      ErrorMessages.check(expected, file.toString());
     }
   }
 

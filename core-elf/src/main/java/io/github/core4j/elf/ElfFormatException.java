@@ -1,5 +1,6 @@
 package io.github.core4j.elf;
 
+import io.github.core4j.btf.OneLine;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,16 +47,19 @@ public class ElfFormatException extends RuntimeException {
       String source, @Nullable String section, long offset, String message) {
     StringBuilder sb = new StringBuilder(source).append(": ");
     if (section != null) {
-      sb.append(section).append(' ');
+      sb.append(section);
     }
     if (offset >= 0) {
-      sb.append("at offset ").append(offset).append(" (0x").append(Long.toHexString(offset));
+      sb.append(section != null ? " at offset " : "at offset ")
+          .append(offset)
+          .append(" (0x")
+          .append(Long.toHexString(offset));
       sb.append(')');
     }
     if (section != null || offset >= 0) {
       sb.append(": ");
     }
-    return sb.append(message).toString();
+    return OneLine.of(sb.append(message).toString());
   }
 
   /** Where the bytes came from. */

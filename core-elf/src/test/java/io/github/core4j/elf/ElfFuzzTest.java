@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.core4j.btf.BtfFormatException;
 import io.github.core4j.elf.bpf.ObjdumpListing;
 import io.github.core4j.elf.kernel.KernelBtf;
+import io.github.core4j.testing.ErrorMessages;
 import java.nio.ByteBuffer;
 
 /**
@@ -24,6 +25,7 @@ class ElfFuzzTest {
       ObjdumpListing.render(elf, "fuzz.o");
     } catch (ElfFormatException expected) {
       // the only exception bad ELF may raise
+      ErrorMessages.check(expected, "fuzz.o");
     }
   }
 
@@ -33,6 +35,7 @@ class ElfFuzzTest {
       KernelBtf.read(ByteBuffer.wrap(data), "fuzz.img", null);
     } catch (ElfFormatException | BtfFormatException expected) {
       // the only exceptions bad input may raise
+      ErrorMessages.check(expected, "fuzz.img");
     }
   }
 
@@ -53,6 +56,7 @@ class ElfFuzzTest {
       }
     } catch (ElfFormatException | BtfFormatException expected) {
       // the only exceptions a bad object may raise
+      ErrorMessages.check(expected, "fuzz.bpf.o");
     }
   }
 }

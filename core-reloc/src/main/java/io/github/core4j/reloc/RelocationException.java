@@ -1,5 +1,7 @@
 package io.github.core4j.reloc;
 
+import io.github.core4j.btf.OneLine;
+
 /**
  * A CO-RE relocation that libbpf would refuse (its load fails with {@link #code()}), or bad input
  * to the engine. Messages name the types and field paths involved, for example {@code struct
@@ -12,7 +14,7 @@ public class RelocationException extends RuntimeException {
 
   /** A failure with libbpf's error code and a message naming types and fields. */
   public RelocationException(ErrorCode code, String message) {
-    super(message);
+    super(OneLine.of(message));
     this.code = code;
   }
 

@@ -7,6 +7,7 @@ import io.github.core4j.btf.ext.BtfExt;
 import io.github.core4j.btf.ext.BtfExtSection;
 import io.github.core4j.btf.ext.CoreRelo;
 import io.github.core4j.reloc.patch.InsnPatcher;
+import io.github.core4j.testing.ErrorMessages;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -48,6 +49,7 @@ class RelocationFuzzTest {
       ext = BtfExt.parse(extBytes, local, "fuzz.o (.BTF.ext)");
       target = Btf.parse(targetBytes, "fuzz-vmlinux");
     } catch (BtfFormatException expected) {
+      ErrorMessages.check(expected, "fuzz");
       return;
     }
     Relocator relocator = new Relocator(local, Targets.of(target).withByteOrder(local.byteOrder()));
@@ -57,6 +59,7 @@ class RelocationFuzzTest {
         try {
           res = relocator.relocate(r);
         } catch (RelocationException expected) {
+          ErrorMessages.oneLine(expected);
           continue;
         }
         // the specs as reports print them (libbpf's notation)
@@ -74,6 +77,7 @@ class RelocationFuzzTest {
           InsnPatcher.patch(code, insn, local.byteOrder(), res.values().orElseThrow());
         } catch (RelocationException expected) {
           // the instruction does not hold the value the local type gives, or has the wrong form
+          ErrorMessages.oneLine(expected);
         }
       }
     }
