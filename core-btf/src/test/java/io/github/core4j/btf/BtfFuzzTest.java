@@ -5,6 +5,7 @@ import io.github.core4j.btf.dump.CDump;
 import io.github.core4j.btf.dump.JsonDump;
 import io.github.core4j.btf.dump.RawDump;
 import io.github.core4j.btf.write.BtfWriter;
+import io.github.core4j.testing.AllocationBudget;
 import io.github.core4j.testing.ErrorMessages;
 
 /**
@@ -23,7 +24,10 @@ class BtfFuzzTest {
   void parseBtfExt(byte[] data) {
     try {
       io.github.core4j.btf.ext.BtfExt ext =
-          io.github.core4j.btf.ext.BtfExt.parse(data, EXT_STRINGS, "fuzz.ext");
+          AllocationBudget.parse(
+              data.length,
+              ".BTF.ext parse",
+              () -> io.github.core4j.btf.ext.BtfExt.parse(data, EXT_STRINGS, "fuzz.ext"));
       if (ext.funcInfo() == null || ext.lineInfo() == null || ext.coreRelos() == null) {
         throw new AssertionError("parsed .BTF.ext without sections");
       }
@@ -37,7 +41,9 @@ class BtfFuzzTest {
   void parseAndUse(byte[] data) {
     Btf btf;
     try {
-      btf = Btf.parse(data, "fuzz").validate();
+      btf =
+          AllocationBudget.parse(
+              data.length, "BTF parse", () -> Btf.parse(data, "fuzz").validate());
     } catch (BtfFormatException expected) {
       ErrorMessages.check(expected, "fuzz");
       return;
@@ -78,7 +84,11 @@ class BtfFuzzTest {
   void parseSplitOnBase(byte[] data) {
     Btf btf;
     try {
-      btf = Btf.parseSplit(data, SPLIT_BASE, "fuzz-module").validate();
+      btf =
+          AllocationBudget.parse(
+              data.length,
+              "split BTF parse",
+              () -> Btf.parseSplit(data, SPLIT_BASE, "fuzz-module").validate());
     } catch (BtfFormatException expected) {
       ErrorMessages.check(expected, "fuzz-module");
       return;

@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.core4j.btf.BtfFormatException;
 import io.github.core4j.elf.bpf.ObjdumpListing;
 import io.github.core4j.elf.kernel.KernelBtf;
+import io.github.core4j.testing.AllocationBudget;
 import io.github.core4j.testing.ErrorMessages;
 import java.nio.ByteBuffer;
 
@@ -17,11 +18,18 @@ class ElfFuzzTest {
   @FuzzTest(maxDuration = "5m")
   void readObject(byte[] data) {
     try {
-      ElfFile elf = ElfFile.parse(data, "fuzz.o");
-      for (ElfSection s : elf.sections()) {
-        elf.symbolsIn(s);
-        elf.relocationsFor(s);
-      }
+      ElfFile elf =
+          AllocationBudget.parse(
+              data.length,
+              "ELF parse",
+              () -> {
+                ElfFile parsed = ElfFile.parse(data, "fuzz.o");
+                for (ElfSection s : parsed.sections()) {
+                  parsed.symbolsIn(s);
+                  parsed.relocationsFor(s);
+                }
+                return parsed;
+              });
       ObjdumpListing.render(elf, "fuzz.o");
     } catch (ElfFormatException expected) {
       // the only exception bad ELF may raise
@@ -49,7 +57,10 @@ class ElfFuzzTest {
   void openObject(byte[] data) {
     try {
       io.github.core4j.elf.object.BpfObject obj =
-          io.github.core4j.elf.object.BpfObject.open(data, "fuzz.bpf.o");
+          AllocationBudget.parse(
+              data.length,
+              "BpfObject.open",
+              () -> io.github.core4j.elf.object.BpfObject.open(data, "fuzz.bpf.o"));
       for (io.github.core4j.elf.object.Program p : obj.programs()) {
         obj.subprogramsUsedBy(p);
         obj.structOpsMember(p);

@@ -7,6 +7,7 @@ import io.github.core4j.btf.ext.BtfExt;
 import io.github.core4j.btf.ext.BtfExtSection;
 import io.github.core4j.btf.ext.CoreRelo;
 import io.github.core4j.reloc.patch.InsnPatcher;
+import io.github.core4j.testing.AllocationBudget;
 import io.github.core4j.testing.ErrorMessages;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -45,9 +46,18 @@ class RelocationFuzzTest {
     BtfExt ext;
     Btf target;
     try {
-      local = Btf.parse(localBytes, "fuzz.o (.BTF)").validate();
-      ext = BtfExt.parse(extBytes, local, "fuzz.o (.BTF.ext)");
-      target = Btf.parse(targetBytes, "fuzz-vmlinux");
+      local =
+          AllocationBudget.parse(
+              localLen, "BTF parse", () -> Btf.parse(localBytes, "fuzz.o (.BTF)").validate());
+      Btf parsedLocal = local;
+      ext =
+          AllocationBudget.parse(
+              extLen,
+              ".BTF.ext parse",
+              () -> BtfExt.parse(extBytes, parsedLocal, "fuzz.o (.BTF.ext)"));
+      target =
+          AllocationBudget.parse(
+              targetBytes.length, "BTF parse", () -> Btf.parse(targetBytes, "fuzz-vmlinux"));
     } catch (BtfFormatException expected) {
       ErrorMessages.check(expected, "fuzz");
       return;
